@@ -1,0 +1,113 @@
+"""Plain values in and out of tailoring.
+
+Tailoring sees only these frozen dataclasses: no pydantic event models, no ORM rows, so the
+engine can be tested (and benchmarked) without Flask, Celery or a database. The composer in
+``workers/compose.py`` converts an event payload into these inputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Interview stages, earliest first. Hosts may send other words; ``stages.normalise_stage``
+# maps them onto these.
+STAGES: tuple[str, ...] = ("screen", "skills", "onsite", "final")
+
+# Who is across the table. ``tailoring.roles.detect_role`` maps a job title onto these.
+ROLES: tuple[str, ...] = (
+    "recruiter",
+    "hiring_manager",
+    "peer",
+    "cross_functional",
+    "executive",
+    "panel",
+)
+
+
+@dataclass(frozen=True)
+class JobInfo:
+    title: str
+    company: str
+    description: str = ""
+    requirements: str = ""
+    location: str = ""
+    remote: str | None = None  # "remote" | "hybrid" | "onsite" | None (unknown)
+    seniority: str | None = None
+
+
+@dataclass(frozen=True)
+class CandidateInfo:
+    name: str
+    profile: str = ""
+    skills: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InterviewerInfo:
+    name: str
+    title: str = ""
+    role: str | None = None  # one of ROLES when the host knows it
+    is_hiring_manager: bool = False
+
+
+@dataclass(frozen=True)
+class InterviewInfo:
+    stage: str
+    format: str = "video"
+    interviewers: tuple[InterviewerInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuestionPick:
+    """One reverse-interview question chosen for one interviewer."""
+
+    question_id: str
+    text: str
+    why: str
+    topic: str
+    # Why the engine chose it, for the admin preview (e.g. "stage: onsite", "family: sales").
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InterviewerQuestions:
+    interviewer_name: str
+    interviewer_title: str
+    role: str
+    questions: tuple[QuestionPick, ...]
+
+
+@dataclass(frozen=True)
+class SkillReminder:
+    """A skill of the candidate's that the job asks for, with the line that shows it."""
+
+    skill: str
+    kind: str  # "hard" | "soft"
+    evidence: str
+    required: bool
+    # For a transferable skill: the candidate's own skill that bridges to the job's.
+    transferable_from: str | None = None
+    bridge: str | None = None
+
+
+@dataclass(frozen=True)
+class PrepPlan:
+    questions: tuple[InterviewerQuestions, ...]
+    skills: tuple[SkillReminder, ...]
+    # One or two required skills with no evidence: "be ready to talk about".
+    talk_about: tuple[str, ...] = ()
+    # Family detected for the job, for the admin preview.
+    job_family: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def question_ids(self) -> tuple[str, ...]:
+        return tuple(q.question_id for group in self.questions for q in group.questions)
+
+    @property
+    def hard_skills(self) -> tuple[SkillReminder, ...]:
+        return tuple(s for s in self.skills if s.kind == "hard")
+
+    @property
+    def soft_skills(self) -> tuple[SkillReminder, ...]:
+        return tuple(s for s in self.skills if s.kind == "soft")
