@@ -1,1 +1,1 @@
-"""placeholder"""
+"""The recruiters' admin (a later issue)."""

@@ -1,0 +1,85 @@
+"""Per-job and per-company switches for each email kind (``coach_job_setting``).
+
+Resolution: the job's own value, else its company's, else the app-wide default
+(``INTERVIEW_COACH_DEFAULT_KINDS``). The reminder's offset resolves the same way.
+Checked when deliveries are planned and again when they are sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .config import EMAIL_KINDS
+from .tables import JobSettingRow, utcnow
+
+Scope = Literal["job", "company"]
+
+
+@dataclass(frozen=True)
+class Toggle:
+    kind: str
+    enabled: bool
+    source: str  # "job" | "company" | "default"
+    reminder_offset_minutes: int | None = None
+
+
+def _rows(session: Session, job_id: str, company_id: str) -> dict[tuple[str, str], JobSettingRow]:
+    rows = session.scalars(
+        select(JobSettingRow).where(
+            ((JobSettingRow.scope == "job") & (JobSettingRow.scope_id == job_id))
+            | ((JobSettingRow.scope == "company") & (JobSettingRow.scope_id == company_id))
+        )
+    )
+    return {(row.scope, row.kind): row for row in rows}
+
+
+def resolve_toggles(session: Session, job_id: str, company_id: str, default_kinds: Collection[str],
+                    default_offset_minutes: int) -> dict[str, Toggle]:
+    """The effective switch of every email kind for one job."""
+    rows = _rows(session, job_id, company_id)
+    result: dict[str, Toggle] = {}
+    for kind in EMAIL_KINDS:
+        row = rows.get(("job", kind)) or rows.get(("company", kind))
+        enabled = row.enabled if row is not None else kind in default_kinds
+        source = row.scope if row is not None else "default"
+        offset = None
+        if kind == "interview_reminder":
+            offset_row = next((r for r in (rows.get(("job", kind)), rows.get(("company", kind)))
+                               if r is not None and r.reminder_offset_minutes is not None), None)
+            offset = offset_row.reminder_offset_minutes if offset_row else default_offset_minutes
+        result[kind] = Toggle(kind, enabled, source, offset)
+    return result
+
+
+def set_toggle(session: Session, scope: Scope, scope_id: str, kind: str, enabled: bool | None, *,
+               reminder_offset_minutes: int | None = None, updated_by: str | None = None) -> None:
+    """Switch ``kind`` on or off for a job or a company; ``enabled=None`` removes the
+    override so the value is inherited again."""
+    if scope not in ("job", "company"):
+        raise ValueError(f"scope must be 'job' or 'company', not {scope!r}")
+    if kind not in EMAIL_KINDS:
+        raise ValueError(f"unknown email kind {kind!r}; known kinds: {', '.join(EMAIL_KINDS)}")
+    if reminder_offset_minutes is not None and kind != "interview_reminder":
+        raise ValueError("only interview_reminder has an offset")
+    if reminder_offset_minutes is not None and not 0 < reminder_offset_minutes <= 14 * 24 * 60:
+        raise ValueError("the reminder offset must be between 1 minute and 14 days")
+    row = session.scalars(
+        select(JobSettingRow).where(JobSettingRow.scope == scope, JobSettingRow.scope_id == scope_id,
+                                    JobSettingRow.kind == kind)
+    ).first()
+    if enabled is None:
+        if row is not None:
+            session.delete(row)
+        return
+    if row is None:
+        row = JobSettingRow(scope=scope, scope_id=scope_id, kind=kind)
+        session.add(row)
+    row.enabled = enabled
+    row.reminder_offset_minutes = reminder_offset_minutes
+    row.updated_by = updated_by
+    row.updated_at = utcnow()

@@ -1,0 +1,71 @@
+"""The Celery app factory (the Flask + Celery pattern: every task runs in the host app's
+context, so it sees the host's config and database)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from celery import Celery, Task
+from flask import Flask
+
+from interview_coach.plugin import config as cfg
+
+
+def _broker_options(app: Flask) -> tuple[str, dict[str, Any]]:
+    url = app.config[cfg.key("BROKER_URL")]
+    options: dict[str, Any] = {"visibility_timeout": app.config[cfg.key("BROKER_VISIBILITY_TIMEOUT")]}
+    if url.startswith("filesystem://"):
+        # The embedded broker: messages are files in a folder shared by web and worker.
+        folder = Path(app.config[cfg.key("BROKER_FILESYSTEM_DIR")] or Path(app.instance_path) / "coach-broker")
+        for sub in ("out", "processed"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        options = {"data_folder_in": str(folder / "out"), "data_folder_out": str(folder / "out"),
+                   "processed_folder": str(folder / "processed"), "store_processed": False}
+    return url, options
+
+
+def make_celery(app: Flask) -> Celery:
+    class FlaskTask(Task):  # type: ignore[misc]
+        def __call__(self, *args: Any, **kwargs: Any) -> Any:
+            with app.app_context():
+                return self.run(*args, **kwargs)
+
+    broker_url, transport_options = _broker_options(app)
+    queue = app.config[cfg.key("TASK_QUEUE")]
+    celery = Celery(f"{app.import_name}.interview_coach", task_cls=FlaskTask, set_as_current=False)
+    celery.conf.update(
+        broker_url=broker_url,
+        broker_transport_options=transport_options,
+        broker_connection_retry_on_startup=True,
+        broker_connection_timeout=2.0,
+        result_backend=None,
+        task_ignore_result=True,
+        task_serializer="json",
+        accept_content=["json"],
+        # Acknowledge after the task ran, and hand the message back if the worker dies:
+        # at-least-once execution; unique delivery keys make the intent exactly-once.
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_default_queue=queue,
+        task_create_missing_queues=True,
+        worker_hijack_root_logger=False,
+        beat_schedule={
+            "interview-coach-dispatch-due": {
+                "task": "interview_coach.dispatch_due",
+                "schedule": timedelta(seconds=app.config[cfg.key("DISPATCH_INTERVAL_SECONDS")]),
+                "options": {"queue": queue, "expires": app.config[cfg.key("DISPATCH_INTERVAL_SECONDS")]},
+            },
+            "interview-coach-relay-pending": {
+                "task": "interview_coach.relay_pending",
+                "schedule": timedelta(seconds=app.config[cfg.key("RELAY_INTERVAL_SECONDS")]),
+                "options": {"queue": queue, "expires": app.config[cfg.key("RELAY_INTERVAL_SECONDS")]},
+            },
+        },
+    )
+    from .tasks import register_tasks
+
+    register_tasks(celery)
+    return celery

@@ -1,0 +1,200 @@
+"""Turning one event into the plugin's interview state and ``coach_delivery`` rows.
+
+``process_event`` runs once per event row (a repeat finds it already processed). Each
+delivery has a unique key ``kind:subject:revision``, so planning twice cannot make two
+emails; the interview's ``revision`` lets ``send_delivery`` drop anything planned for a
+time that has since moved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.utils import parseaddr
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from interview_coach.plugin.events import (
+    ApplicationClosed,
+    ApplicationSubmitted,
+    Event,
+    InterviewCancelled,
+    parse_event,
+)
+from interview_coach.plugin.store import insert_ignoring_duplicates
+from interview_coach.plugin.suppression import is_suppressed
+from interview_coach.plugin.tables import DeliveryRow, EventRow, InterviewRow, to_naive_utc, utcnow
+from interview_coach.plugin.toggles import Toggle, resolve_toggles
+
+_delivery_table = DeliveryRow.__table__
+
+
+@dataclass(frozen=True)
+class PlanningPolicy:
+    default_kinds: tuple[str, ...]
+    default_reminder_offset_minutes: int
+    mail_domain: str
+
+
+@dataclass
+class Plan:
+    """What ``process_event`` decided: delivery ids to send now, and a note on the event."""
+
+    send_now: list[int] = field(default_factory=list)
+    note: str | None = None
+    status: str = "processed"
+
+
+def message_id_for(key: str, domain: str) -> str:
+    # Deterministic: a retried or duplicated send carries the same Message-ID, so mail
+    # systems can fold duplicates.
+    return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}.coach@{domain}>"
+
+
+def mail_domain(mail_from: str) -> str:
+    return parseaddr(mail_from)[1].rpartition("@")[2] or "localhost"
+
+
+def process_event(session: Session, event_id: int, policy: PlanningPolicy, now: datetime | None = None) -> Plan:
+    row = session.get(EventRow, event_id, with_for_update=True)
+    if row is None or row.status != "pending" or row.payload is None:
+        return Plan(status="duplicate")  # a repeated task: the first run did the work
+    planner = _Planner(session, row, parse_event(row.payload), policy, now or utcnow())
+    plan = planner.plan()
+    row.status, row.error, row.processed_at = plan.status, plan.note, planner.now
+    return plan
+
+
+class _Planner:
+    def __init__(self, session: Session, row: EventRow, event: Event, policy: PlanningPolicy,
+                 now: datetime) -> None:
+        self.session, self.row, self.event, self.policy, self.now = session, row, event, policy, now
+        job = event.application.job
+        self.toggles: dict[str, Toggle] = resolve_toggles(
+            session, job.id, job.company_key, policy.default_kinds, policy.default_reminder_offset_minutes)
+        self.plan_result = Plan()
+
+    def plan(self) -> Plan:
+        event = self.event
+        if isinstance(event, ApplicationSubmitted):
+            self._add("application_received", event.application.id, 1, None, self.now)
+        elif isinstance(event, ApplicationClosed):
+            self._close_application()
+        else:
+            self._plan_interview()
+        return self.plan_result
+
+    # -- interviews ---------------------------------------------------------------------
+
+    def _plan_interview(self) -> None:
+        event = self.event
+        interview = event.interview  # type: ignore[union-attr]
+        state = self.session.get(InterviewRow, interview.id, with_for_update=True)
+        if state is not None and not self._is_newer(state):
+            self.plan_result.status, self.plan_result.note = "ignored", "stale: a newer change is already applied"
+            return
+        if self._application_closed():
+            self.plan_result.status, self.plan_result.note = "ignored", "the application is closed"
+            return
+        starts_at = to_naive_utc(interview.starts_at)
+        previous = None if state is None else (state.status, state.starts_at, state.timezone)
+        if state is None:
+            state = InterviewRow(id=interview.id, application_id=event.application.id, revision=1)
+            self.session.add(state)
+        else:
+            state.revision += 1
+        state.status = "cancelled" if isinstance(event, InterviewCancelled) else "scheduled"
+        state.starts_at, state.timezone = starts_at, interview.timezone
+        state.host_version, state.occurred_at, state.event_id = (
+            interview.version, to_naive_utc(event.occurred_at), self.row.id)
+        revision = state.revision
+
+        # Whatever was planned for an earlier revision is now out of date.
+        superseded_prep = self._supersede_pending(interview.id, revision)
+        if state.status == "cancelled":
+            self._add("interview_cancelled", interview.id, revision, interview.id, self.now)
+            return
+        if starts_at <= self.now:
+            self.plan_result.note = "the interview has already started; nothing to send"
+            return
+        moved = previous is not None and (previous[0] == "cancelled" or previous[1:] != (starts_at, interview.timezone))
+        if previous is None or superseded_prep:
+            # First news of this interview, or its prep email had not gone yet: send the
+            # prep email for the current time rather than a "moved" notice.
+            self._add("interview_prep", interview.id, revision, interview.id, self.now)
+        elif moved:
+            self._add("interview_rescheduled", interview.id, revision, interview.id, self.now)
+        self._plan_reminder(interview.id, revision, starts_at)
+
+    def _plan_reminder(self, interview_id: str, revision: int, starts_at: datetime) -> None:
+        offset = self.toggles["interview_reminder"].reminder_offset_minutes or 0
+        due_at = starts_at - timedelta(minutes=offset)
+        skip = "the interview starts within the reminder window" if due_at <= self.now else None
+        self._add("interview_reminder", interview_id, revision, interview_id, due_at, skip_reason=skip)
+
+    def _is_newer(self, state: InterviewRow) -> bool:
+        interview = self.event.interview  # type: ignore[union-attr]
+        if interview.version is not None and state.host_version is not None:
+            return interview.version > state.host_version
+        return to_naive_utc(self.event.occurred_at) > state.occurred_at
+
+    def _supersede_pending(self, interview_id: str, revision: int) -> bool:
+        """Skip pending deliveries of earlier revisions; True if a prep email was among them."""
+        stale = self.session.scalars(
+            select(DeliveryRow).where(DeliveryRow.interview_id == interview_id, DeliveryRow.status == "pending",
+                                      DeliveryRow.revision < revision)
+        ).all()
+        for delivery in stale:
+            delivery.status = "skipped"
+            delivery.last_error = f"superseded: the interview changed (revision {revision})"
+        return any(d.kind == "interview_prep" for d in stale)
+
+    # -- applications -------------------------------------------------------------------
+
+    def _application_closed(self) -> bool:
+        return self.session.scalar(
+            select(EventRow.id).where(EventRow.application_id == self.event.application.id,
+                                      EventRow.kind == "application_closed", EventRow.status == "processed")
+            .limit(1)
+        ) is not None
+
+    def _close_application(self) -> None:
+        application_id = self.event.application.id
+        result = self.session.execute(
+            update(DeliveryRow)
+            .where(DeliveryRow.application_id == application_id, DeliveryRow.status == "pending")
+            .values(status="cancelled", last_error="the application was closed", updated_at=self.now)
+        )
+        self.session.execute(
+            update(InterviewRow).where(InterviewRow.application_id == application_id).values(status="closed")
+        )
+        self.plan_result.note = f"cancelled {result.rowcount} pending email(s)"  # type: ignore[attr-defined]
+
+    # -- deliveries ---------------------------------------------------------------------
+
+    def _add(self, kind: str, subject_id: str, revision: int, interview_id: str | None, due_at: datetime,
+             skip_reason: str | None = None) -> None:
+        application = self.event.application
+        recipient = application.candidate.email.lower()
+        toggle = self.toggles[kind]
+        if skip_reason is None and not toggle.enabled:
+            skip_reason = f"switched off for this {toggle.source}" if toggle.source != "default" \
+                else "switched off by default"
+        if skip_reason is None and is_suppressed(self.session, recipient):
+            skip_reason = "the candidate opted out of these emails"
+        key = f"{kind}:{subject_id}:{revision}"
+        values = {
+            "key": key, "kind": kind, "event_id": self.row.id, "application_id": application.id,
+            "interview_id": interview_id, "job_id": application.job.id, "company_id": application.job.company_key,
+            "candidate_id": application.candidate.id, "recipient": recipient, "revision": revision,
+            "status": "skipped" if skip_reason else "pending", "last_error": skip_reason, "due_at": due_at,
+            "attempts": 0, "message_id": message_id_for(key, self.policy.mail_domain),
+            # Sent right after this commit; the due sweep only steps in if that enqueue is lost.
+            "enqueued_at": self.now if skip_reason is None and due_at <= self.now else None,
+            "created_at": self.now, "updated_at": self.now,
+        }
+        delivery_id = insert_ignoring_duplicates(self.session, _delivery_table, values)
+        if delivery_id is not None and skip_reason is None and due_at <= self.now:
+            self.plan_result.send_now.append(delivery_id)
