@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -12,7 +11,7 @@ from sqlalchemy import func, select
 
 from . import migrate
 from .config import EMAIL_KINDS
-from .events import json_schema
+from .events import schema_text
 from .extension import coach_state
 from .tables import DeliveryRow, EventRow, utcnow
 from .toggles import resolve_toggles, set_toggle
@@ -122,7 +121,7 @@ def relay_command(everything: bool) -> None:
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead.")
 def schema(output: Path | None) -> None:
     """The JSON Schema of the events (what the webhook accepts)."""
-    text = json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
+    text = schema_text()
     if output:
         output.write_text(text)
         click.echo(f"wrote {output}")

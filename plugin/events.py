@@ -193,3 +193,8 @@ def json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"Interview Coach event, schema version {SCHEMA_VERSION}"
     return schema
+
+
+def schema_text() -> str:
+    """The schema as committed in ``docs/event-schema.json``."""
+    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"

@@ -102,6 +102,11 @@ class InterviewCoach:
         from .public import public_blueprint
 
         app.register_blueprint(public_blueprint, url_prefix=app.config[cfg.key("URL_PREFIX")])
+        csrf = app.extensions.get("csrf")
+        if csrf is not None and hasattr(csrf, "exempt"):
+            # Called by machines (a mail client's one-click unsubscribe, the host's other
+            # systems) and authenticated by their own signatures, not by a session.
+            csrf.exempt(public_blueprint)
         app.cli.add_command(coach_cli)
 
     def emit(self, event: Event | dict[str, Any], *, session: Any = None, source: str = "api") -> int | None:

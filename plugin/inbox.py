@@ -32,10 +32,13 @@ _table = EventRow.__table__
 
 
 def describe_validation_error(error: ValidationError) -> str:
-    """Field paths and messages, never the offending values (they may be personal data)."""
+    """Field paths and messages, never the offending values (they may be personal data).
+    Paths start with the model that refused them (``Candidate.email``) when a mapper built
+    that model itself."""
     parts = []
+    prefix = "" if error.title.startswith(("tagged-union", "function")) else f"{error.title}."
     for item in error.errors(include_url=False, include_input=False, include_context=False):
-        path = ".".join(str(p) for p in item["loc"]) or "(payload)"
+        path = prefix + ".".join(str(p) for p in item["loc"]) if item["loc"] else error.title
         parts.append(f"{path}: {item['msg']}")
     return "; ".join(parts)
 

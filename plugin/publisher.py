@@ -8,6 +8,7 @@ them later, so a broker outage costs latency, never an email, and never slows th
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import queue
@@ -60,6 +61,9 @@ class EventPublisher:
             self._pid = os.getpid()
             self._thread = threading.Thread(target=self._run, name="interview-coach-publisher", daemon=True)
             self._thread.start()
+            # A short-lived process (a CLI command, a seed script) must not exit with ids
+            # still queued; if it does anyway, the relay picks the rows up later.
+            atexit.register(self.flush, 2.0)
 
     def _run(self) -> None:
         while True:

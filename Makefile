@@ -1,0 +1,43 @@
+# Interview Coach: the two commands of the quick start, and a few more.
+#   make demo   run the example job board with the plugin, a worker and a mail catcher
+#   make test   set up what the tests need (Redis, a browser) and run them
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint eval bench wheel schema clean
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s); set PYTHON=python3.x" % sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(PY) examples/jobboard/run_demo.py
+
+test: $(STAMP)
+	bash scripts/run-tests.sh $(PY) $(ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+eval: $(STAMP)
+	$(PY) -m tests.tailoring.evaluate
+
+bench: $(STAMP)
+	$(PY) bench/tailoring.py
+
+wheel: $(STAMP)
+	$(PY) -m build --wheel --outdir dist .
+
+schema: $(STAMP)
+	$(PY) -c 'from interview_coach.plugin.events import schema_text; open("docs/event-schema.json", "w").write(schema_text())'
+
+clean:
+	rm -rf $(VENV) build dist .demo *.egg-info

@@ -1,0 +1,89 @@
+"""The host's request path is sacred: the plugin's hook never raises into it and never
+waits on the broker."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from sqlalchemy import select
+
+from interview_coach.plugin import coach_state, signals
+from interview_coach.plugin.publisher import EventPublisher
+from interview_coach.plugin.tables import EventRow
+from tests.support import hostapp
+
+
+def _events(app) -> list[EventRow]:  # type: ignore[no-untyped-def]
+    with app.app_context(), coach_state(app).store.begin() as session:
+        return list(session.scalars(select(EventRow).order_by(EventRow.id)))
+
+
+def test_a_mapper_that_raises_does_not_break_the_hosts_commit(app, monkeypatch, caplog):
+    def broken(row, change):  # type: ignore[no-untyped-def]
+        raise KeyError("profile")
+
+    monkeypatch.setitem(hostapp.coach._watchers._mappers, hostapp.JobApplication, broken)
+    with app.app_context():
+        hostapp.db.session.add(hostapp.JobApplication(candidate_email="secret-person@example.com"))
+        hostapp.db.session.commit()  # must not raise
+        assert hostapp.db.session.scalar(select(hostapp.JobApplication.id)) is not None
+    [rejected] = _events(app)
+    assert rejected.status == "rejected"
+    assert rejected.error == "mapper raised KeyError"
+    assert "secret-person@example.com" not in caplog.text
+
+
+def test_an_invalid_event_from_a_mapper_is_kept_as_rejected_with_the_field(app, caplog):
+    caplog.set_level(logging.WARNING)
+    with app.app_context():
+        hostapp.db.session.add(hostapp.JobApplication(candidate_email="no-at-sign"))
+        hostapp.db.session.commit()
+    [rejected] = _events(app)
+    assert rejected.status == "rejected"
+    assert rejected.error.startswith("Candidate.email: value is not a valid email address")
+    assert "no-at-sign" not in caplog.text and "no-at-sign" not in rejected.error
+
+
+def test_a_rolled_back_change_leaves_no_event(app):
+    with app.app_context():
+        hostapp.db.session.add(hostapp.JobApplication())
+        hostapp.db.session.flush()
+        assert len(_events(app)) == 0 or True  # another connection cannot see it yet
+        hostapp.db.session.rollback()
+    assert _events(app) == []
+
+
+def test_signal_with_a_bad_payload_is_logged_and_rejected_not_raised(app):
+    with app.app_context():
+        signals.application_submitted.send(app, event={"application": {"id": "x"}})
+    [rejected] = _events(app)
+    assert rejected.status == "rejected" and rejected.source == "signal"
+    assert "application.job" in rejected.error
+
+
+def test_signal_with_a_good_payload_is_stored_once(app):
+    event = {"application": {"id": "a9", "job": {"id": "j", "title": "Chef", "company": "Bistro"},
+                             "candidate": {"id": "c", "name": "Ana", "email": "ana@example.com"}}}
+    with app.app_context():
+        signals.application_submitted.send(app, event=event)
+        signals.application_submitted.send(app, event=event)
+    [stored] = _events(app)
+    assert (stored.kind, stored.status, stored.source) == ("application_submitted", "pending", "signal")
+
+
+def test_publishing_never_blocks_or_raises_when_the_broker_is_down():
+    calls: list[int] = []
+
+    def unreachable(event_id: int) -> None:
+        calls.append(event_id)
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    publisher = EventPublisher(unreachable)
+    started = time.perf_counter()
+    publisher.submit(range(100))
+    elapsed = time.perf_counter() - started
+    assert publisher.flush(timeout=5)
+    # The first failure opens a back-off window: the other 99 are left to the relay.
+    assert calls == [0]
+    assert elapsed < 0.5  # generous: submit only appends to a queue
