@@ -71,7 +71,8 @@ def status(timeout: float) -> None:
     except Exception as exc:
         click.echo(f"workers:    broker unreachable ({type(exc).__name__})")
         raise SystemExit(2) from None
-    click.echo(f"workers:    {len(replies)} answering" if replies else "workers:    none answering (stalled or not running)")
+    answering = f"{len(replies)} answering" if replies else "none answering (stalled or not running)"
+    click.echo(f"workers:    {answering}")
     if not replies:
         raise SystemExit(1)
 

@@ -8,10 +8,9 @@ same keys.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-from email.headerregistry import Address
 from email.errors import HeaderParseError
+from email.headerregistry import Address
+from typing import Any
 
 from .events import EVENT_KINDS
 

@@ -36,9 +36,10 @@ EventKind = Literal[
 EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
 
 # Names, titles and ids travel into email headers and subjects: one line, bounded length.
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^\r\n]*$")]
-OptionalLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300, pattern=r"^[^\r\n]*$")]
-Identifier = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^[^\r\n]*$")]
+_ONE_LINE = r"^[^\r\n]*$"
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=_ONE_LINE)]
+OptionalLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300, pattern=_ONE_LINE)]
+Identifier = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=_ONE_LINE)]
 LongText = Annotated[str, StringConstraints(max_length=50_000)]
 
 

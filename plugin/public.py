@@ -28,5 +28,6 @@ def unsubscribe(token: str) -> tuple[str, int]:
         # one-click request) unsubscribes.
         return render_template("interview_coach/unsubscribe.html", state="confirm", address=_masked(email)), 200
     with coach_state().store.begin() as session:
-        suppress(session, email, "one-click unsubscribe" if request.form.get("List-Unsubscribe") else "unsubscribe page")
+        how = "one-click unsubscribe" if request.form.get("List-Unsubscribe") else "unsubscribe page"
+        suppress(session, email, how)
     return render_template("interview_coach/unsubscribe.html", state="done", address=_masked(email)), 200

@@ -96,6 +96,6 @@ def stack(tmp_path_factory: pytest.TempPathFactory, redis_url: str, smtp_server:
 
 
 @pytest.fixture
-def smtp(stack: Stack) -> Iterator[SmtpServer]:
+def smtp(stack: Stack) -> SmtpServer:
     stack.smtp.clear()
-    yield stack.smtp
+    return stack.smtp

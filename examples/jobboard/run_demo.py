@@ -76,7 +76,7 @@ def _wait_for(check, timeout: float, what: str, procs: list[subprocess.Popen[byt
 
 def _web_answers(url: str) -> bool:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (our own localhost)
+        with urllib.request.urlopen(url, timeout=2) as response:
             return bool(response.status == 200)
     except OSError:
         return False
@@ -96,7 +96,8 @@ def main() -> int:
     python = sys.executable
     flask = [python, "-m", "flask"]
 
-    print(f"demo: broker {'Redis' if env['INTERVIEW_COACH_BROKER_URL'].startswith('redis') else 'embedded (filesystem)'}")
+    redis = env["INTERVIEW_COACH_BROKER_URL"].startswith("redis")
+    print(f"demo: broker {'Redis' if redis else 'embedded (filesystem)'}")
     subprocess.run([*flask, "coach", "db", "upgrade"], env=env, check=True, cwd=REPO)
     subprocess.run([*flask, "jobboard", "seed"], env=env, check=True, cwd=REPO)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -106,8 +107,8 @@ def test_rescheduled_interview_never_sends_the_old_reminder(stack, smtp):
     assert len(moved) == 1
     reminders = smtp.wait_for(lambda r: _to("cleo@example.com")(r) and _subject(r).startswith("Reminder"))
     assert len(reminders) == 1
-    expected_day = f"{new_start.replace(tzinfo=UTC).astimezone(__import__('zoneinfo').ZoneInfo('America/Chicago')):%H:%M}"
-    assert expected_day in reminders[0].text()
+    local_start = new_start.replace(tzinfo=UTC).astimezone(ZoneInfo("America/Chicago"))
+    assert f"at {local_start:%H:%M} (America/Chicago" in reminders[0].text()
     deliveries = {(d.kind, d.revision): d for d in _deliveries(stack, app_id)}
     old_reminder = deliveries[("interview_reminder", 1)]
     assert old_reminder.status == "skipped"
@@ -200,3 +201,21 @@ def test_unsubscribe_link_stops_further_emails(stack, smtp):
     assert prep.status == "skipped" and "opted out" in prep.last_error
     assert len([r for r in smtp.received if _to("optout@example.com")(r)]) == 1
     assert sentinel
+
+
+def test_broker_down_when_the_host_commits_loses_nothing(stack, smtp):
+    from tests.support.processes import free_port
+
+    # A second web process whose broker is unreachable: the host's commit must succeed,
+    # the event must wait as pending, and the relay (run by beat) must enqueue it later.
+    offline = stack.hostapp.create_app({"INTERVIEW_COACH_BROKER_URL": f"redis://127.0.0.1:{free_port()}/0"})
+    with offline.app_context():
+        row = stack.hostapp.JobApplication(candidate_email="outage@example.com")
+        stack.db.session.add(row)
+        stack.db.session.commit()
+        app_id = row.id
+    [event] = _events(stack, app_id)
+    assert event.status == "pending"
+    [email] = smtp.wait_for(_to("outage@example.com"))
+    assert "We received your application" in _subject(email)
+    assert [e.status for e in _events(stack, app_id)] == ["processed"]

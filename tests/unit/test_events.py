@@ -28,9 +28,9 @@ def _field_paths(exc: ValidationError) -> list[str]:
 
 
 def test_the_same_interview_version_has_the_same_key_whoever_sends_it():
-    first = parse_event({"kind": "interview_scheduled", "application": _application(), "interview": _interview(version=3)})
-    second = parse_event({"kind": "interview_scheduled", "application": _application(), "interview": _interview(version=3),
-                          "occurred_at": "2031-01-01T00:00:00Z"})
+    payload = {"kind": "interview_scheduled", "application": _application(), "interview": _interview(version=3)}
+    first = parse_event(payload)
+    second = parse_event({**payload, "occurred_at": "2031-01-01T00:00:00Z"})
     assert first.key() == second.key() == "interview_scheduled:i1:v3"
 
 

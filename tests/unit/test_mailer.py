@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import smtplib
-import socket
 
 import pytest
 
@@ -15,7 +14,7 @@ from interview_coach.workers.mailer import PermanentSendError, TransientSendErro
     smtplib.SMTPSenderRefused(421, b"service not available", "from@example.com"),
     smtplib.SMTPRecipientsRefused({"a@example.com": (450, b"mailbox busy")}),
     smtplib.SMTPServerDisconnected("Connection unexpectedly closed"),
-    socket.timeout("timed out"),
+    TimeoutError("timed out"),
     ConnectionRefusedError(111, "Connection refused"),
 ])
 def test_transient_failures_are_retried(exc):

@@ -115,7 +115,8 @@ def test_a_missing_variable_is_an_error_not_a_blank(tmp_path: Path):
 def test_message_has_crlf_line_endings_unsubscribe_headers_and_a_stable_message_id():
     rendered = _render("application_received")
     composed = Composed(rendered=rendered, plan=None, recipient="priya@example.com", recipient_name="Priya Nair")
-    message = build_message(composed, sender="Careers <careers@northwind.test>", message_id="<abc.coach@northwind.test>",
+    message = build_message(composed, sender="Careers <careers@northwind.test>",
+                            message_id="<abc.coach@northwind.test>",
                             unsubscribe_url="https://jobs.example/coach/unsubscribe/t")
     raw = message.as_bytes()
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
