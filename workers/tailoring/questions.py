@@ -1,0 +1,179 @@
+"""Choose the reverse-interview questions for one prep email.
+
+``select_questions`` returns 5 to 8 questions grouped per interviewer, best-fitting first
+(fewer only when the history has used up every fitting question).
+
+- **How many.** One interviewer gets 6 questions, two get 3 each, three get 2 each; four to
+  eight share 8 (at least one each, extra ones going first to the hiring manager, then the
+  executive, then peers). Past eight interviewers the first eight listed get one each and
+  the others no group. No interviewers listed: one group for "your interviewer", whose role
+  is the stage's usual one (a screen is with a recruiter). When an interviewer runs out of
+  unasked questions, the others take extra ones until the email has ``MIN_QUESTIONS``.
+- **Which.** A question must suit the interviewer's role, the job's family (or any family),
+  the job's seniority and work mode when it names them; it must not be in ``already_asked``
+  and pay must be allowed (``question_bank.pay_allowed``). ``question_scoring`` ranks the
+  candidates: family first, then stage, role, seniority, work mode and filled slots.
+  Questions written for another stage are only used when an interviewer would otherwise
+  get too few.
+- **Diversity.** Interviewers pick in turns, each taking its best remaining question after
+  penalties for a topic already in the email (``TOPIC_REPEAT``, more for the same
+  interviewer) and for another question from the same family (``FAMILY_REPEAT``), so an
+  email mixes the craft, the industry and general questions. A topic appears at most
+  ``MAX_PER_TOPIC`` times unless nothing else is left, and no question twice.
+- **Deterministic.** No randomness; ties go to the smaller question id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import InterviewerInfo, InterviewerQuestions, InterviewInfo, JobInfo, QuestionPick
+from .question_context import JobContext, job_context
+from .question_scoring import Candidate, ranked, reasons
+from .roles import STAGE_DEFAULT_ROLE, assign_roles
+from .stages import normalise_stage
+
+MIN_QUESTIONS = 5
+MAX_QUESTIONS = 8
+NO_INTERVIEWER_NAME = "your interviewer"
+
+TOPIC_REPEAT = 12
+SAME_INTERVIEWER_TOPIC = 12
+FAMILY_REPEAT = 15
+MAX_PER_TOPIC = 2
+
+_EXTRA_PRIORITY = ("hiring_manager", "executive", "peer", "cross_functional", "panel", "recruiter")
+# A slot, with a possessive after it: "Iron Peak Fitness's" but "Acme Stores'".
+_SLOT = re.compile(r"\{(\w+)\}('s\b)?")
+
+
+def quotas(interviewers: Sequence[str]) -> tuple[int, ...]:
+    """Questions per interviewer, given their roles in listed order."""
+    count = len(interviewers)
+    shared = min(count, MAX_QUESTIONS)
+    if shared == 0:
+        return ()
+    total = 6 if count <= 3 else MAX_QUESTIONS
+    base, extra = divmod(total, shared)
+    order = sorted(range(shared), key=lambda i: (_EXTRA_PRIORITY.index(interviewers[i]), i))
+    boosted = set(order[:extra])
+    return tuple((base + (1 if i in boosted else 0)) if i < shared else 0 for i in range(count))
+
+
+@dataclass
+class _Email:
+    """What has been picked so far, across all interviewers."""
+
+    used: set[str]  # already asked in earlier emails, then picked in this one
+    topics: dict[str, int]
+
+    def best(self, candidates: list[Candidate], mine: list[Candidate], capped: bool) -> Candidate | None:
+        my_topics = [c.question.topic for c in mine]
+        my_buckets = [c.bucket for c in mine if c.bucket != "any"]
+        best: Candidate | None = None
+        best_score = 0
+        for candidate in candidates:
+            if best is not None and candidate.score < best_score:
+                break  # penalties only lower a score, so nothing later can win
+            topic = candidate.question.topic
+            topic_uses = self.topics.get(topic, 0)
+            if candidate.id in self.used or (capped and topic_uses >= MAX_PER_TOPIC):
+                continue
+            score = (
+                candidate.score
+                - TOPIC_REPEAT * topic_uses
+                - SAME_INTERVIEWER_TOPIC * my_topics.count(topic)
+                - FAMILY_REPEAT * my_buckets.count(candidate.bucket)
+            )
+            if best is None or score > best_score or (score == best_score and candidate.id < best.id):
+                best, best_score = candidate, score
+        return best
+
+    def take(self, candidate: Candidate) -> None:
+        self.used.add(candidate.id)
+        topic = candidate.question.topic
+        self.topics[topic] = self.topics.get(topic, 0) + 1
+
+
+def _fill(value: str, possessive: str | None) -> str:
+    if not possessive:
+        return value
+    return value + ("'" if value.endswith("s") else "'s")
+
+
+def _pick(candidate: Candidate, role: str, stage: str, context: JobContext) -> QuestionPick:
+    question = candidate.question
+    text = question.fallback or question.text
+    if candidate.filled:
+        values = context.slot_values(question.families)
+        text = _SLOT.sub(lambda m: _fill(values[m.group(1)], m.group(2)), question.text)
+    return QuestionPick(
+        question_id=question.id,
+        text=text,
+        why=question.why,
+        topic=question.topic,
+        reasons=reasons(candidate, role, stage, context),
+    )
+
+
+def select_questions(
+    job: JobInfo,
+    interview: InterviewInfo,
+    already_asked: frozenset[str] = frozenset(),
+    family: str | None = None,
+) -> tuple[InterviewerQuestions, ...]:
+    """The questions for one prep email, grouped per interviewer (see the module docstring).
+
+    ``family`` overrides the detected primary family (``families.detect_family``);
+    ``already_asked`` holds the question ids earlier emails for this application sent.
+    """
+    stage = normalise_stage(interview.stage)
+    context = job_context(job, family)
+    interviewers: tuple[InterviewerInfo, ...] = interview.interviewers
+    if interviewers:
+        job_families = [f for f in (context.primary, context.secondary) if f]
+        roles = assign_roles(interviewers, job_families, stage)
+    else:
+        interviewers = (InterviewerInfo(name=NO_INTERVIEWER_NAME),)
+        roles = (STAGE_DEFAULT_ROLE[stage],)
+    wanted = quotas(roles)
+    pools = {role: ranked(role, stage, context) for role in dict.fromkeys(roles)}
+    fallbacks: dict[str, list[Candidate]] = {}  # other stages' questions, built only if needed
+    email = _Email(used=set(already_asked), topics={})
+    picked: list[list[Candidate]] = [[] for _ in interviewers]
+
+    def pick_one(index: int) -> bool:
+        role, mine = roles[index], picked[index]
+        choice = email.best(pools[role], mine, capped=True) or email.best(pools[role], mine, capped=False)
+        if choice is None:
+            if role not in fallbacks:
+                fallbacks[role] = ranked(role, stage, context, other_stages=True)
+            choice = email.best(fallbacks[role], mine, capped=False)
+        if choice is not None:
+            email.take(choice)
+            mine.append(choice)
+        return choice is not None
+
+    for _round in range(max(wanted, default=0)):
+        for index in range(len(roles)):
+            if len(picked[index]) < wanted[index]:
+                pick_one(index)
+    # Someone ran out (a long history): the others top the email up to the minimum.
+    topping_up = True
+    while topping_up and sum(map(len, picked)) < MIN_QUESTIONS:
+        topping_up = False
+        for index in range(min(len(roles), MAX_QUESTIONS)):
+            if sum(map(len, picked)) < MIN_QUESTIONS and pick_one(index):
+                topping_up = True
+    return tuple(
+        InterviewerQuestions(
+            interviewer_name=interviewer.name,
+            interviewer_title=interviewer.title,
+            role=role,
+            questions=tuple(_pick(c, role, stage, context) for c in chosen),
+        )
+        for interviewer, role, chosen in zip(interviewers, roles, picked, strict=True)
+        if chosen
+    )
