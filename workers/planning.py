@@ -21,6 +21,7 @@ from interview_coach.plugin.events import (
     ApplicationSubmitted,
     Event,
     InterviewCancelled,
+    InterviewRescheduled,
     parse_event,
 )
 from interview_coach.plugin.store import insert_ignoring_duplicates
@@ -119,7 +120,9 @@ class _Planner:
         if starts_at <= self.now:
             self.plan_result.note = "the interview has already started; nothing to send"
             return
-        moved = previous is not None and (previous[0] == "cancelled" or previous[1:] != (starts_at, interview.timezone))
+        # The host says it moved (time, place, format...), or the time we know changed.
+        moved = previous is not None and (isinstance(event, InterviewRescheduled) or previous[0] == "cancelled"
+                                          or previous[1:] != (starts_at, interview.timezone))
         if previous is None or superseded_prep:
             # First news of this interview, or its prep email had not gone yet: send the
             # prep email for the current time rather than a "moved" notice.

@@ -113,7 +113,8 @@ def test_rescheduled_interview_never_sends_the_old_reminder(stack, smtp):
     old_reminder = deliveries[("interview_reminder", 1)]
     assert old_reminder.status == "skipped"
     assert "superseded" in old_reminder.last_error
-    assert deliveries[("interview_reminder", 2)].status == "sent"
+    wait_until(lambda: {(d.kind, d.revision): d.status for d in _deliveries(stack, app_id)}[("interview_reminder", 2)]
+               == "sent", message="the new reminder marked sent")
 
 
 def test_cancelled_interview_sends_the_notice_and_no_reminder(stack, smtp):

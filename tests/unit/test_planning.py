@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -20,7 +20,7 @@ NOW = utcnow()
 
 
 def _event(kind: str, version: int | None, start_in_days: float = 5, **extra: object) -> dict:
-    start = datetime.now(UTC) + timedelta(days=start_in_days)
+    start = NOW.replace(tzinfo=UTC) + timedelta(days=start_in_days)
     return {"kind": kind, "application": {
         "id": "a1", "job": {"id": "j1", "title": "Nurse", "company": "Mercy"},
         "candidate": {"id": "c1", "name": "Lee Park", "email": "Lee@Example.com"}},
@@ -126,3 +126,14 @@ def test_closing_the_application_cancels_what_is_pending(plan):
     plan(_event("interview_scheduled", 1))
     deliveries = plan({"kind": "application_closed", "application": _event("unused", 1)["application"]})
     assert {d.status for d in deliveries.values()} == {"cancelled"}
+
+
+def test_a_new_place_at_the_same_time_is_still_news_to_the_candidate(plan, app):
+    scheduled = _event("interview_scheduled", 1)
+    deliveries = plan(scheduled)
+    with app.app_context(), coach_state(app).store.begin() as session:
+        session.get(DeliveryRow, deliveries[("interview_prep", 1)].id).status = "sent"
+    moved = {**scheduled, "kind": "interview_rescheduled",
+             "interview": {**scheduled["interview"], "version": 2, "format": "onsite", "location": "12 Main St"}}
+    deliveries = plan(moved)
+    assert deliveries[("interview_rescheduled", 2)].status == "pending"
