@@ -13,6 +13,8 @@ from . import migrate
 from .config import EMAIL_KINDS
 from .events import schema_text
 from .extension import coach_state
+from .health import worker_health
+from .operations import OperationError, requeue_delivery
 from .tables import DeliveryRow, EventRow, utcnow
 from .toggles import resolve_toggles, set_toggle
 
@@ -63,9 +65,11 @@ def status(timeout: float) -> None:
                                           .group_by(DeliveryRow.status)).all())
         overdue = session.scalar(select(func.count()).where(DeliveryRow.status == "pending",
                                                             DeliveryRow.due_at <= now))
+        health = worker_health(session, current_app.config["INTERVIEW_COACH_DISPATCH_INTERVAL_SECONDS"])
     click.echo("events:     " + (", ".join(f"{k} {v}" for k, v in sorted(events.items())) or "none"))
     click.echo("deliveries: " + (", ".join(f"{k} {v}" for k, v in sorted(deliveries.items())) or "none"))
     click.echo(f"due now:    {overdue}")
+    click.echo(f"heartbeat:  {health.describe(now)}")
     try:
         replies = state.celery.control.ping(timeout=timeout) or []
     except Exception as exc:
@@ -73,7 +77,7 @@ def status(timeout: float) -> None:
         raise SystemExit(2) from None
     answering = f"{len(replies)} answering" if replies else "none answering (stalled or not running)"
     click.echo(f"workers:    {answering}")
-    if not replies:
+    if not replies or not health.consuming:
         raise SystemExit(1)
 
 
@@ -168,15 +172,12 @@ def show_toggles(job_id: str, company_id: str) -> None:
 @coach_cli.command("resend")
 @click.argument("delivery_id", type=int)
 def resend(delivery_id: int) -> None:
-    """Send a failed (or skipped) email again."""
+    """Send a failed (or skipped, or cancelled) email again."""
     state = coach_state()
-    with state.store.begin() as session:
-        delivery = session.get(DeliveryRow, delivery_id)
-        if delivery is None:
-            raise click.ClickException(f"no delivery {delivery_id}")
-        if delivery.status not in ("failed", "skipped", "cancelled"):
-            raise click.ClickException(f"delivery {delivery_id} is {delivery.status}; only failed, skipped or "
-                                       "cancelled emails can be re-sent")
-        delivery.status, delivery.due_at, delivery.attempts, delivery.enqueued_at = "pending", utcnow(), 0, utcnow()
+    try:
+        with state.store.begin() as session:
+            requeue_delivery(session, delivery_id, actor="cli")
+    except OperationError as exc:
+        raise click.ClickException(str(exc)) from None
     state.celery.tasks["interview_coach.send_delivery"].apply_async(args=[delivery_id])
-    click.echo(f"delivery {delivery_id} queued again")
+    click.echo(f"email {delivery_id} queued again")

@@ -128,3 +128,30 @@ class SuppressionRow(CoachBase):
 
 
 metadata = CoachBase.metadata
+
+
+class AuditRow(CoachBase):
+    """Who changed what, when: every state change made from the admin or the CLI."""
+
+    __tablename__ = "coach_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(60))
+    target_type: Mapped[str] = mapped_column(String(20))  # job | company | delivery | suppression
+    target_id: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_coach_audit_target", "target_type", "target_id"),)
+
+
+class HeartbeatRow(CoachBase):
+    """The last time a worker consumed the periodic sweep: a worker that stops consuming
+    (dead, stalled, cut off from the broker) shows as an old heartbeat."""
+
+    __tablename__ = "coach_heartbeat"
+
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    beat_at: Mapped[datetime] = mapped_column(DateTime)
+    hostname: Mapped[str | None] = mapped_column(String(200))

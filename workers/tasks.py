@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from interview_coach.plugin import config as cfg
 from interview_coach.plugin.extension import coach_state
+from interview_coach.plugin.health import record_heartbeat
 from interview_coach.plugin.tables import DeliveryRow, EventRow, utcnow
 
 from . import planning
@@ -54,8 +55,8 @@ def register_tasks(celery: Celery) -> None:
             raise self.retry(countdown=result.retry_in)
         return result.outcome
 
-    @celery.task(name="interview_coach.dispatch_due", shared=False)
-    def dispatch_due() -> int:
+    @celery.task(name="interview_coach.dispatch_due", shared=False, bind=True)
+    def dispatch_due(self: Task) -> int:
         """Send what has come due: reminders, retries whose message was lost, and claims
         whose worker died. Cost follows what is due, not the table's size (index on
         status, due_at)."""
@@ -72,6 +73,7 @@ def register_tasks(celery: Celery) -> None:
             ).all()
             if ids:
                 session.execute(update(DeliveryRow).where(DeliveryRow.id.in_(ids)).values(enqueued_at=now))
+            record_heartbeat(session, self.request.hostname)
         for delivery_id in ids:
             send_delivery.apply_async(args=[delivery_id])
         return len(ids)

@@ -82,6 +82,10 @@ def _web_answers(url: str) -> bool:
         return False
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dir", type=Path, default=REPO / ".demo", help="where the demo keeps its state")
@@ -117,6 +121,8 @@ def main() -> int:
     start("web", [*flask, "run", "--host", "127.0.0.1", "--port", str(web_port), "--no-reload"])
 
     url = f"http://127.0.0.1:{web_port}/"
+    # `kill` (SIGTERM) stops the demo as cleanly as Ctrl-C: children are stopped too.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         _wait_for(lambda: _web_answers(url), 60, "the web app", procs)
         print(f"\n  Interview Coach demo is running: {url}\n")
