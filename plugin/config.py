@@ -65,6 +65,9 @@ DEFAULTS: dict[str, Any] = {
     # Templates: a folder whose files override the package's email templates by name.
     "TEMPLATE_FOLDER": None,
     "COMPANY_NAME": None,  # shown in the email footer; defaults to the job's company
+    # Candidates' profile text is removed from stored events after this many days.
+    "RETENTION_DAYS": 90,
+    "RETENTION_INTERVAL_SECONDS": 3600.0,
 }
 
 _SECURITY = ("none", "starttls", "ssl")
@@ -90,7 +93,7 @@ def check_config(config: Mapping[str, Any]) -> None:
         raise ConfigError(f"unknown setting(s) {', '.join(unknown)}; see the README's config table")
     if config[key("SMTP_SECURITY")] not in _SECURITY:
         raise ConfigError(f"{key('SMTP_SECURITY')} must be one of {_SECURITY}")
-    for name in ("SMTP_PORT", "MAX_ATTEMPTS", "REMINDER_OFFSET_MINUTES"):
+    for name in ("SMTP_PORT", "MAX_ATTEMPTS", "REMINDER_OFFSET_MINUTES", "RETENTION_DAYS"):
         if not isinstance(config[key(name)], int) or config[key(name)] < 0:
             raise ConfigError(f"{key(name)} must be a non-negative whole number")
     bad_kinds = set(config[key("DEFAULT_KINDS")]) - set(EMAIL_KINDS)

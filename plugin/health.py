@@ -37,9 +37,9 @@ class WorkerHealth:
 
 
 def worker_health(session: Session, dispatch_interval_seconds: float) -> WorkerHealth:
-    """Consuming if the sweep ran within three intervals (and at least 30 s)."""
+    """Consuming if the sweep ran within three intervals (and at least 5 s, for jitter)."""
     row = session.get(HeartbeatRow, HEARTBEAT)
     if row is None:
         return WorkerHealth(None, None, False)
-    limit = timedelta(seconds=max(30.0, 3 * dispatch_interval_seconds))
+    limit = timedelta(seconds=max(5.0, 3 * dispatch_interval_seconds))
     return WorkerHealth(row.beat_at, row.hostname, utcnow() - row.beat_at <= limit)

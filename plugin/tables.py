@@ -42,6 +42,8 @@ class EventRow(CoachBase):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     enqueued_at: Mapped[datetime | None] = mapped_column(DateTime)
     processed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # When the candidate's profile text was removed from the payload (retention).
+    purged_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_coach_event_status_created", "status", "created_at"),)
 

@@ -45,7 +45,8 @@ def smtp_server() -> Iterator[SmtpServer]:
 class Stack:
     """The host app in this process, plus a worker subprocess sharing its database and broker."""
 
-    def __init__(self, tmp: Path, redis_url: str, smtp: SmtpServer, extra: dict[str, object]) -> None:
+    def __init__(self, tmp: Path, redis_url: str, smtp: SmtpServer, extra: dict[str, object],
+                 concurrency: int = 2) -> None:
         self.tmp, self.smtp = tmp, smtp
         self.queue = f"coach-test-{uuid.uuid4().hex[:8]}"
         self.config = {
@@ -74,7 +75,7 @@ class Stack:
 
             upgrade(coach_state(self.app).store.engine)
         self.worker = CeleryWorker(HOST_APP, {"COACH_TEST_CONFIG": json.dumps(self.config)},
-                                   tmp / "worker.log", self.queue)
+                                   tmp / "worker.log", self.queue, concurrency)
 
     @property
     def db(self):  # type: ignore[no-untyped-def]

@@ -58,6 +58,11 @@ def make_celery(app: Flask) -> Celery:
                 "schedule": timedelta(seconds=app.config[cfg.key("DISPATCH_INTERVAL_SECONDS")]),
                 "options": {"queue": queue, "expires": app.config[cfg.key("DISPATCH_INTERVAL_SECONDS")]},
             },
+            "interview-coach-purge-personal-data": {
+                "task": "interview_coach.purge_personal_data",
+                "schedule": timedelta(seconds=app.config[cfg.key("RETENTION_INTERVAL_SECONDS")]),
+                "options": {"queue": queue, "expires": app.config[cfg.key("RETENTION_INTERVAL_SECONDS")]},
+            },
             "interview-coach-relay-pending": {
                 "task": "interview_coach.relay_pending",
                 "schedule": timedelta(seconds=app.config[cfg.key("RELAY_INTERVAL_SECONDS")]),

@@ -16,7 +16,7 @@ from interview_coach.plugin.extension import coach_state
 from interview_coach.plugin.health import record_heartbeat
 from interview_coach.plugin.tables import DeliveryRow, EventRow, utcnow
 
-from . import planning
+from . import planning, retention
 from .context import worker_context
 from .sending import send_delivery as send_one
 
@@ -85,6 +85,13 @@ def register_tasks(celery: Celery) -> None:
         now = utcnow()
         cutoff = now - timedelta(seconds=float(current_app.config[cfg.key("RELAY_AFTER_SECONDS")]))
         return relay(ctx.store, process_event, now, cutoff)
+
+    @celery.task(name="interview_coach.purge_personal_data", shared=False)
+    def purge_personal_data() -> int:
+        """Remove candidates' profile text from events past the retention period."""
+        ctx = _ctx()
+        with ctx.store.begin() as session:
+            return retention.purge_personal_data(session, int(current_app.config[cfg.key("RETENTION_DAYS")]))
 
     def _enqueue_send(delivery_id: int) -> None:
         try:

@@ -36,24 +36,30 @@ def wait_until(condition: Callable[[], object], timeout: float = 30.0, interval:
 class CeleryWorker:
     """``celery -A interview_coach.workers.entry worker -B`` for a given Flask app file."""
 
-    def __init__(self, flask_app: str, env: dict[str, str], log_path: Path, queue: str) -> None:
+    def __init__(self, flask_app: str, env: dict[str, str], log_path: Path, queue: str, concurrency: int = 2) -> None:
         self.flask_app, self.env, self.log_path, self.queue = flask_app, env, log_path, queue
+        self.concurrency = concurrency
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         env = {**os.environ, **self.env, "FLASK_APP": self.flask_app, "PYTHONPATH": str(REPO)}
         schedule = self.log_path.with_suffix(".beat")
         log = self.log_path.open("ab")
+        offset = log.tell()  # on a restart, only this run's "ready." counts
         self.process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "interview_coach.workers.entry", "worker", "-B",
-             "--schedule", str(schedule), "-Q", self.queue, "--pool", "threads", "--concurrency", "2",
+             "--schedule", str(schedule), "-Q", self.queue, "--pool", "threads", "--concurrency", str(self.concurrency),
              "--loglevel", "INFO", "--without-gossip", "--without-mingle", "-n", f"test-{os.getpid()}@%h"],
             cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         log.close()
-        wait_until(lambda: b"ready." in self.log_path.read_bytes() or self.process.poll() is not None,
+        wait_until(lambda: b"ready." in self.log_path.read_bytes()[offset:] or self.process.poll() is not None,
                    timeout=60, message="the Celery worker to start")
         if self.process.poll() is not None:
             raise RuntimeError(f"worker exited: {self.log_path.read_text()[-3000:]}")
+
+    def send_signal(self, sig: int) -> None:
+        assert self.process is not None
+        os.killpg(self.process.pid, sig)
 
     def stop(self, sig: int = signal.SIGTERM) -> None:
         if self.process is None or self.process.poll() is not None:
