@@ -36,7 +36,9 @@ EventKind = Literal[
 EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
 
 # Names, titles and ids travel into email headers and subjects: one line, bounded length.
-_ONE_LINE = r"^[^\r\n]*$"
+# No control characters and nothing any email library reads as a line break (Python's
+# str.splitlines also breaks on \x1c-\x1e, \x85, \u2028 and \u2029).
+_ONE_LINE = r"^[^\x00-\x1f\x7f\x85\u2028\u2029]*$"
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=_ONE_LINE)]
 OptionalLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300, pattern=_ONE_LINE)]
 Identifier = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=_ONE_LINE)]

@@ -79,3 +79,10 @@ def test_the_published_json_schema_is_up_to_date():
     assert set(schema["discriminator"]["mapping"]) == {
         "application_submitted", "interview_scheduled", "interview_rescheduled", "interview_cancelled",
         "application_closed"}
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x85", "\x1e", "\x0b", "\t"])
+def test_every_kind_of_line_break_is_refused_in_one_line_fields(separator):
+    # Python's email package splits headers on all of these (found by the R7 fuzz test).
+    with pytest.raises(ValidationError):
+        parse_event({"kind": "application_submitted", "application": _application(name=f"Lee{separator}Park")})
