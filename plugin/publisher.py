@@ -45,8 +45,8 @@ class EventPublisher:
         """Wait until everything submitted so far has been handled (tests, shutdown)."""
         done = threading.Event()
         self._ensure_thread()
+        self._markers.append(done)  # before the marker goes in, so the thread always finds it
         self._queue.put(None)
-        self._markers.append(done)
         return done.wait(timeout)
 
     def _ensure_thread(self) -> None:
