@@ -19,10 +19,12 @@ def _broker_options(app: Flask) -> tuple[str, dict[str, Any]]:
     if url.startswith("filesystem://"):
         # The embedded broker: messages are files in a folder shared by web and worker.
         folder = Path(app.config[cfg.key("BROKER_FILESYSTEM_DIR")] or Path(app.instance_path) / "coach-broker")
-        for sub in ("out", "processed"):
+        for sub in ("out", "processed", "control"):
             (folder / sub).mkdir(parents=True, exist_ok=True)
         options = {"data_folder_in": str(folder / "out"), "data_folder_out": str(folder / "out"),
-                   "processed_folder": str(folder / "processed"), "store_processed": False}
+                   "processed_folder": str(folder / "processed"), "store_processed": False,
+                   # kombu's default is ./control, relative to wherever the process started.
+                   "control_folder": str(folder / "control")}
     return url, options
 
 
