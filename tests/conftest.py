@@ -6,6 +6,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -87,13 +88,22 @@ class Stack:
         return coach_state(self.app).store
 
 
+@contextmanager
+def running_stack(tmp: Path, redis_url: str, smtp: SmtpServer, extra: dict[str, object] | None = None,
+                  concurrency: int = 2) -> Iterator[Stack]:
+    stack = Stack(tmp, redis_url, smtp, extra or {}, concurrency)
+    stack.worker.start()
+    try:
+        yield stack
+    finally:
+        stack.worker.stop()
+        os.environ.pop("COACH_TEST_CONFIG", None)
+
+
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory, redis_url: str, smtp_server: SmtpServer) -> Iterator[Stack]:
-    stack = Stack(tmp_path_factory.mktemp("stack"), redis_url, smtp_server, {})
-    stack.worker.start()
-    yield stack
-    stack.worker.stop()
-    os.environ.pop("COACH_TEST_CONFIG", None)
+    with running_stack(tmp_path_factory.mktemp("stack"), redis_url, smtp_server) as running:
+        yield running
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import Stack
+from tests.conftest import Stack, running_stack
 from tests.support.redis_server import RedisServer
 from tests.support.smtp import SmtpServer
 
@@ -39,11 +38,8 @@ def private_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisSer
 @pytest.fixture(scope="module")
 def rstack(tmp_path_factory: pytest.TempPathFactory, private_redis: RedisServer,
            smtp_server: SmtpServer) -> Iterator[Stack]:
-    stack = Stack(Path(tmp_path_factory.mktemp("rstack")), private_redis.url, smtp_server, FAST_RECOVERY)
-    stack.worker.start()
-    yield stack
-    stack.worker.stop()
-    os.environ.pop("COACH_TEST_CONFIG", None)
+    with running_stack(tmp_path_factory.mktemp("rstack"), private_redis.url, smtp_server, FAST_RECOVERY) as stack:
+        yield stack
 
 
 @pytest.fixture

@@ -3,15 +3,13 @@ expected email is delivered; at most one duplicate per kill (one send in flight)
 
 from __future__ import annotations
 
-import os
 import signal
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import Stack
+from tests.conftest import Stack, running_stack
 from tests.reliability.conftest import FAST_RECOVERY
 from tests.support.actions import apply
 from tests.support.smtp import SmtpServer
@@ -25,11 +23,9 @@ KILLS = 3
 @pytest.fixture(scope="module")
 def rstack(tmp_path_factory, private_redis, smtp_server) -> Iterator[Stack]:  # type: ignore[no-untyped-def]
     # One send in flight at a time, so a kill can interrupt at most one send.
-    stack = Stack(Path(tmp_path_factory.mktemp("r2")), private_redis.url, smtp_server, FAST_RECOVERY, concurrency=1)
-    stack.worker.start()
-    yield stack
-    stack.worker.stop()
-    os.environ.pop("COACH_TEST_CONFIG", None)
+    with running_stack(tmp_path_factory.mktemp("r2"), private_redis.url, smtp_server, FAST_RECOVERY,
+                       concurrency=1) as stack:
+        yield stack
 
 
 def _recipients(smtp: SmtpServer) -> Counter[str]:
