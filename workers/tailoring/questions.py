@@ -20,6 +20,11 @@
   interviewer) and for another question from the same family (``FAMILY_REPEAT``), so an
   email mixes the craft, the industry and general questions. A topic appears at most
   ``MAX_PER_TOPIC`` times unless nothing else is left, and no question twice.
+- **The essentials first.** Each role has topics a careful coach would cover with that
+  person before anything else (``CORE_TOPICS``: what the role is and how success is judged
+  with a hiring manager, the team and the work with a peer...; working apart for a remote or
+  hybrid job). A question on one of them gets ``CORE_TOPIC`` while the email has none on
+  that topic yet.
 - **Deterministic.** No randomness; ties go to the smaller question id.
 """
 
@@ -43,6 +48,19 @@ TOPIC_REPEAT = 12
 SAME_INTERVIEWER_TOPIC = 12
 FAMILY_REPEAT = 15
 MAX_PER_TOPIC = 2
+CORE_TOPIC = 14
+CORE_TOPICS: dict[str, frozenset[str]] = {
+    # Pay reaches a recruiter only as the range question at a screen (question_bank.pay_allowed).
+    "recruiter": frozenset({"role", "process", "team", "pay"}),
+    "hiring_manager": frozenset({"success", "role", "team", "process"}),
+    "peer": frozenset({"team", "process", "role"}),
+    "cross_functional": frozenset({"process", "team"}),
+    "executive": frozenset({"business", "success", "growth"}),
+    "panel": frozenset({"role", "team", "success"}),
+}
+# What a coach would add for a whole field: in nursing, how long and how supported the
+# orientation is decides whether a new hire survives the first months.
+FAMILY_CORE_TOPICS: dict[str, frozenset[str]] = {"healthcare": frozenset({"onboarding"})}
 
 _EXTRA_PRIORITY = ("hiring_manager", "executive", "peer", "cross_functional", "panel", "recruiter")
 # A slot, with a possessive after it: "Iron Peak Fitness's" but "Acme Stores'".
@@ -69,20 +87,22 @@ class _Email:
     used: set[str]  # already asked in earlier emails, then picked in this one
     topics: dict[str, int]
 
-    def best(self, candidates: list[Candidate], mine: list[Candidate], capped: bool) -> Candidate | None:
+    def best(self, candidates: list[Candidate], mine: list[Candidate], capped: bool,
+             core: frozenset[str] = frozenset()) -> Candidate | None:
         my_topics = [c.question.topic for c in mine]
         my_buckets = [c.bucket for c in mine if c.bucket != "any"]
         best: Candidate | None = None
         best_score = 0
         for candidate in candidates:
-            if best is not None and candidate.score < best_score:
-                break  # penalties only lower a score, so nothing later can win
+            if best is not None and candidate.score + CORE_TOPIC < best_score:
+                break  # only the core bonus can lift a score, so nothing later can win
             topic = candidate.question.topic
             topic_uses = self.topics.get(topic, 0)
             if candidate.id in self.used or (capped and topic_uses >= MAX_PER_TOPIC):
                 continue
             score = (
                 candidate.score
+                + (CORE_TOPIC if topic in core and topic_uses == 0 else 0)
                 - TOPIC_REPEAT * topic_uses
                 - SAME_INTERVIEWER_TOPIC * my_topics.count(topic)
                 - FAMILY_REPEAT * my_buckets.count(candidate.bucket)
@@ -142,11 +162,17 @@ def select_questions(
     pools = {role: ranked(role, stage, context) for role in dict.fromkeys(roles)}
     fallbacks: dict[str, list[Candidate]] = {}  # other stages' questions, built only if needed
     email = _Email(used=set(already_asked), topics={})
+    # A remote or hybrid job: those who set the policy should say how the team works apart.
+    remote_core = frozenset({"remote"}) if context.work_mode in ("remote", "hybrid") else frozenset()
+    family_core = FAMILY_CORE_TOPICS.get(context.primary or "", frozenset())
     picked: list[list[Candidate]] = [[] for _ in interviewers]
 
     def pick_one(index: int) -> bool:
         role, mine = roles[index], picked[index]
-        choice = email.best(pools[role], mine, capped=True) or email.best(pools[role], mine, capped=False)
+        core = CORE_TOPICS.get(role, frozenset()) | family_core
+        if role in ("recruiter", "hiring_manager"):
+            core |= remote_core
+        choice = email.best(pools[role], mine, capped=True, core=core) or email.best(pools[role], mine, capped=False)
         if choice is None:
             if role not in fallbacks:
                 fallbacks[role] = ranked(role, stage, context, other_stages=True)

@@ -47,6 +47,8 @@ _EXECUTIVE = re.compile(
     r"\b(?:ceo|cto|cfo|coo|cmo|cro|cpo|cio|ciso|chro|chief|president|vp|svp|evp|"
     r"vice[- ]president|founder|co-?founder|director|head of|managing partner)\b"
     r"|^(?:co-?)?owner\b|\b(?:business|company|studio|club|shop) owner\b"
+    # A school's principal runs the school ("Principal Engineer" is a peer: not matched).
+    r"|^principal$|\bhead of school\b"
 )
 _RECRUITING = re.compile(
     r"\b(?:recruiter|recruiting|recruitment|talent acquisition|talent partner|sourcer|"
@@ -61,7 +63,8 @@ INDIVIDUAL_MANAGER_TITLES = re.compile(
 _MANAGING = re.compile(
     r"\b(?:manager|management|supervisor|superintendent|foreman|forewoman|"
     r"head (?:chef|nurse|coach|trainer|teacher)|charge nurse|principal of|"
-    r"headteacher|head teacher|school principal)\b"
+    r"headteacher|head teacher|school principal|assistant principal|vice principal|"
+    r"department chair|chair of|dean)\b"
 )
 
 

@@ -1,0 +1,1 @@
+"""Tests and the evaluation of the tailoring engine (questions and skill reminders)."""

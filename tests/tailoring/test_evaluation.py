@@ -1,0 +1,97 @@
+"""The tailoring engine against hand-written cases: a coach's expectations, set before any output.
+
+How names, umbrellas, transferables and acceptable skills are scored: see ``evaluate``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from interview_coach.workers.tailoring import PrepPlan, build_prep_plan
+from interview_coach.workers.tailoring.skill_matching import LISTED_EVIDENCE
+from interview_coach.workers.tailoring.skill_taxonomy import load_taxonomy
+from tests.tailoring.evaluate import (
+    CASES_DIR,
+    PRECISION_FLOOR,
+    RECALL_FLOOR,
+    Case,
+    case_problems,
+    evaluate,
+    format_table,
+    load_case,
+    load_cases,
+    skill_key,
+    topics_of,
+    totals,
+)
+
+CASES = load_cases()
+SHOWCASE = next(case for case in CASES if case.showcase)
+
+
+def _plan(case: Case) -> PrepPlan:
+    return build_prep_plan(case.job, case.candidate, case.interview)
+
+
+def test_the_cases_cover_the_job_families_with_realistic_texts() -> None:
+    assert len(CASES) >= 30
+    assert len({case.family for case in CASES}) >= 14
+    problems = {case.name: case_problems(case) for case in CASES}
+    assert {name: p for name, p in problems.items() if p} == {}
+
+
+def test_skill_reminders_reach_the_precision_and_recall_floors() -> None:
+    results = evaluate(CASES)
+    total = totals(results)
+    precision, recall = total.precision or 0.0, total.recall or 0.0
+    if precision < PRECISION_FLOOR or recall < RECALL_FLOOR:
+        pytest.fail(
+            f"precision {precision:.2f} (floor {PRECISION_FLOOR}), "
+            f"recall {recall:.2f} (floor {RECALL_FLOOR})\n\n{format_table(results)}",
+            pytrace=False,
+        )
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_questions_cover_the_topics_a_coach_expects(case: Case) -> None:
+    topics = topics_of(_plan(case))
+    assert set(case.must_topics) - topics == set(), f"topics asked: {sorted(topics)}"
+    assert set(case.must_not_topics) & topics == set(), f"topics asked: {sorted(topics)}"
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w%+]+", " ", text.lower()).split())
+
+
+def test_showcase_retail_seller_gets_membership_sales_bridged_from_her_own_selling() -> None:
+    plan = _plan(SHOWCASE)
+    taxonomy = load_taxonomy()
+    membership = [s for s in plan.skills if skill_key(s.skill, taxonomy) == "membership_sales"]
+    assert len(membership) == 1, [s.skill for s in plan.skills]
+    reminder = membership[0]
+    # Bridged from one of her own selling skills, not a direct match she never claimed.
+    assert reminder.transferable_from is not None
+    source = taxonomy.lookup(reminder.transferable_from)
+    assert source is not None and source.family == taxonomy.by_id["membership_sales"].family
+    assert reminder.bridge and "membership sales" in reminder.bridge.lower()
+    # Her evidence is a line of her résumé, not "listed in your skills".
+    assert reminder.evidence != LISTED_EVIDENCE
+    fragments = [f for f in reminder.evidence.split("…") if f.strip()]
+    assert fragments and all(_words(f) in _words(SHOWCASE.candidate.profile) for f in fragments)
+    # The questions are for a sales job (at a club), never about pay at this stage.
+    assert plan.job_family == "sales"
+    reasons = {reason for group in plan.questions for q in group.questions for reason in q.reasons}
+    assert "family: sales" in reasons
+    assert "pay" not in topics_of(plan)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_the_same_application_always_gets_the_same_plan(case: Case) -> None:
+    reloaded = load_case(CASES_DIR / f"{case.name}.toml")
+    assert reloaded == case and reloaded is not case
+    first = _plan(case)
+    assert _plan(reloaded) == first
+    assert build_prep_plan(case.job, case.candidate, case.interview, already_asked=()) == first
+

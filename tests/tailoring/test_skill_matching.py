@@ -1,0 +1,161 @@
+"""Skill reminders: the candidate's own skills this job needs, bridges to the ones they can
+carry over, and at most two things to be ready to talk about."""
+
+from __future__ import annotations
+
+import time
+
+from interview_coach.workers.tailoring.model import CandidateInfo, JobInfo
+from interview_coach.workers.tailoring.skill_matching import (
+    LISTED_EVIDENCE,
+    SkillMatch,
+    job_skill_sections,
+    match_skills,
+)
+
+MEMBERSHIP_SALES_JOB = JobInfo(
+    title="Membership Sales Consultant",
+    company="Peak Fitness Club",
+    description="""Peak Fitness is a community gym with three clubs.
+
+What you'll do:
+- Sell memberships to walk-ins, leads and referrals, and give club tours.
+- Follow up with guests and trial members by phone, text and email.
+
+Requirements:
+- Membership sales or any sales experience
+- Prospecting in the community and generating leads
+- Strong customer service
+- Experience with a CRM
+- Clear, friendly communication in person and on the phone
+
+Nice to have:
+- CPR/AED certification
+""",
+)
+
+RETAIL_ASSOCIATE = CandidateInfo(
+    name="Maya Torres",
+    profile="""Retail Sales Associate, BrightLine Electronics (2021 - present)
+- Beat my monthly sales quota by 20% for 8 straight months.
+- Upsold protection plans and accessories on 38% of TV sales.
+- Greeted and helped 100+ customers a day on a busy floor.
+- Opened and closed the store as keyholder three days a week.
+- Known for clear, friendly communication with customers and teammates.
+""",
+)
+
+
+def _by_skill(match: SkillMatch) -> dict[str, object]:
+    return {reminder.skill: reminder for reminder in match.skills}
+
+
+def test_retail_quota_selling_bridges_to_membership_sales() -> None:
+    match = match_skills(MEMBERSHIP_SALES_JOB, RETAIL_ASSOCIATE)
+    reminders = {r.skill: r for r in match.skills}
+
+    membership = reminders["Membership sales"]
+    assert membership.transferable_from == "Quota selling"
+    assert membership.evidence == "Beat my monthly sales quota by 20% for 8 straight months."
+    assert membership.required and membership.kind == "hard"
+    assert "quota selling" in membership.bridge and "membership sales" in membership.bridge
+    assert "asking for the sale" in membership.bridge  # the selling family's own words
+
+    service = reminders["Customer service"]
+    assert (service.kind, service.required, service.transferable_from) == ("soft", True, None)
+    assert service.evidence == "Greeted and helped 100+ customers a day on a busy floor."
+    communication = reminders["Communication"]
+    assert communication.evidence == "Known for clear, friendly communication with customers and teammates."
+    assert communication.kind == "soft"
+
+
+def test_only_required_skills_without_any_evidence_are_worth_preparing() -> None:
+    match = match_skills(MEMBERSHIP_SALES_JOB, RETAIL_ASSOCIATE)
+    assert match.talk_about == ("Prospecting", "CRM")  # one per family: not also "Lead generation"
+    assert "Lead generation" not in match.talk_about
+
+
+def test_reminders_list_required_first_and_hard_before_soft() -> None:
+    match = match_skills(MEMBERSHIP_SALES_JOB, RETAIL_ASSOCIATE)
+    ranks = [(not r.required, r.kind != "hard") for r in match.skills]
+    assert ranks == sorted(ranks)
+    assert match.hard_skills and match.soft_skills
+    assert set(match.hard_skills) | set(match.soft_skills) == set(match.skills)
+
+
+def test_the_limit_caps_the_list_but_keeps_both_kinds() -> None:
+    match = match_skills(MEMBERSHIP_SALES_JOB, RETAIL_ASSOCIATE, limit=4)
+    assert len(match.skills) == 4
+    assert {r.kind for r in match.skills} == {"hard", "soft"}
+    assert match_skills(MEMBERSHIP_SALES_JOB, RETAIL_ASSOCIATE, limit=0).skills == ()
+
+
+def test_matching_is_deterministic() -> None:
+    first = match_skills(MEMBERSHIP_SALES_JOB, RETAIL_ASSOCIATE)
+    job_skill_sections.cache_clear()
+    assert match_skills(MEMBERSHIP_SALES_JOB, RETAIL_ASSOCIATE) == first
+
+
+def test_a_skill_only_in_the_candidates_list_says_so() -> None:
+    candidate = CandidateInfo(name="Sam", profile="Front desk at a gym.", skills=("Salesforce",))
+    job = JobInfo(title="Sales Coordinator", company="Acme", requirements="- Salesforce\n")
+    [salesforce] = [r for r in match_skills(job, candidate).skills if r.skill == "Salesforce"]
+    assert salesforce.evidence == LISTED_EVIDENCE
+
+
+def test_a_listed_tool_bridges_to_its_sibling_tool() -> None:
+    candidate = CandidateInfo(name="Sam", profile="Inside sales rep for four years.", skills=("Salesforce",))
+    job = JobInfo(title="Account Executive", company="Acme", requirements="- HubSpot CRM daily\n")
+    [hubspot] = [r for r in match_skills(job, candidate).skills if r.skill == "HubSpot"]
+    assert hubspot.transferable_from == "Salesforce"
+    assert hubspot.bridge.startswith("You already know Salesforce, so HubSpot will feel familiar")
+
+
+def test_certifications_never_bridge() -> None:
+    candidate = CandidateInfo(name="Ana", profile="CPR and First Aid certified through the Red Cross.")
+    job = JobInfo(title="Lifeguard", company="Pool", requirements="- BLS certification\n")
+    match = match_skills(job, candidate)
+    assert "BLS certification" not in _by_skill(match)
+    assert "BLS certification" in match.talk_about
+
+
+def test_one_of_several_alternatives_is_enough() -> None:
+    candidate = CandidateInfo(name="Jake", profile="- OSHA 30 Construction card.\n- Bent EMT conduit daily.")
+    job = JobInfo(title="Electrician", company="Ridgeway", requirements="- OSHA 10 or OSHA 30 card\n")
+    match = match_skills(job, candidate)
+    assert "OSHA 30" in _by_skill(match)
+    assert "OSHA 10" not in match.talk_about
+
+
+def test_an_umbrella_skill_is_met_by_any_skill_of_its_family() -> None:
+    candidate = CandidateInfo(name="Lee", profile="- Cross-sold accessories on 30% of orders.")
+    job = JobInfo(title="Store Associate", company="Shop", requirements="- Sales experience\n")
+    [sales] = match_skills(job, candidate).skills
+    assert (sales.skill, sales.transferable_from) == ("Sales", None)
+    assert sales.evidence == "Cross-sold accessories on 30% of orders."
+
+
+def test_a_nice_to_have_is_shown_but_not_required() -> None:
+    candidate = CandidateInfo(name="Ana", profile="CPR/AED certified through the Red Cross.")
+    [cpr] = [r for r in match_skills(MEMBERSHIP_SALES_JOB, candidate).skills if r.skill == "CPR certification"]
+    assert not cpr.required
+
+
+def test_a_candidate_with_nothing_in_common_gets_a_short_gentle_list() -> None:
+    candidate = CandidateInfo(name="Kim", profile="I paint watercolours of birds on weekends.")
+    match = match_skills(MEMBERSHIP_SALES_JOB, candidate)
+    assert match.skills == ()
+    assert len(match.talk_about) == 2
+
+
+def test_a_typical_application_is_read_and_matched_in_milliseconds() -> None:
+    profile = (RETAIL_ASSOCIATE.profile + "\n") * 12  # ~800 words
+    candidate = CandidateInfo(name="Maya", profile=profile, skills=("Excel", "Salesforce"))
+    job = JobInfo(title="Membership Sales Consultant", company="Peak", description=MEMBERSHIP_SALES_JOB.description * 5)
+    best = float("inf")
+    for _ in range(5):
+        job_skill_sections.cache_clear()
+        start = time.process_time()
+        match_skills(job, candidate)
+        best = min(best, time.process_time() - start)
+    assert best < 0.02  # about 1 ms on a laptop; the bound only catches a pathological regression

@@ -1,0 +1,169 @@
+"""The skill taxonomy: the project's own data, validated and compiled into one flat-cost matcher."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+
+import pytest
+
+from interview_coach.workers.tailoring.skill_taxonomy import (
+    CATEGORIES,
+    Skill,
+    Taxonomy,
+    TaxonomyError,
+    alias_tokens,
+    load_taxonomy,
+    parse_taxonomy,
+)
+
+TAXONOMY = load_taxonomy()
+
+
+def _sentence_naming(skill: Skill, name: str) -> str:
+    """A plain sentence naming ``name``, with a context word when the skill asks for one."""
+    context = f" for {sorted(skill.context)[0]} work" if skill.context and name in skill.cased else ""
+    return f"Skills: {name}{context}."
+
+
+def test_the_taxonomy_has_over_700_valid_skills() -> None:
+    skills = TAXONOMY.skills
+    assert len(skills) >= 700
+    assert len({skill.id for skill in skills}) == len(skills)
+    for skill in skills:
+        assert skill.category in CATEGORIES, skill.id
+        assert skill.family in TAXONOMY.families, skill.id
+        assert skill.kind == ("soft" if skill.category == "soft" else "hard")
+        assert skill.name.strip() == skill.name and skill.name, skill.id
+
+
+def test_it_covers_every_kind_of_work_the_product_serves() -> None:
+    assert len(TAXONOMY.families) >= 60
+    for category in CATEGORIES:
+        assert sum(skill.category == category for skill in TAXONOMY.skills) >= 50, category
+    for name in [
+        "Python", "Kubernetes", "Figma", "Salesforce", "HubSpot", "Microsoft Excel", "Jira",
+        "Membership sales", "Upselling", "Cross-selling", "Cold calling", "Prospecting", "Closing sales",
+        "Quota selling", "CRM", "Customer service", "Client relations", "Personal training",
+        "Group fitness instruction", "CPR certification", "First Aid certification", "PMP", "CPA",
+        "NASM CPT", "Forklift certification", "Communication", "Negotiation", "Active listening",
+        "Leadership", "Teamwork", "Time management", "Conflict resolution", "Empathy", "Resilience",
+    ]:
+        assert TAXONOMY.lookup(name) is not None, name
+
+
+def test_every_family_can_finish_a_bridge_sentence() -> None:
+    for family in TAXONOMY.families.values():
+        assert family.label and family.bridge, family.id
+        assert not family.bridge.endswith("."), family.id  # the matcher adds the full stop
+    assert TAXONOMY.families["selling"].transferable
+    assert not TAXONOMY.families["health_certifications"].transferable
+    assert not TAXONOMY.families["languages"].transferable
+
+
+def test_retail_quota_selling_and_membership_sales_share_the_selling_family() -> None:
+    family = {TAXONOMY.by_id[i].family for i in ("quota_selling", "upselling", "membership_sales", "retail_sales")}
+    assert family == {"selling"}
+    assert TAXONOMY.by_id["customer_service"].family == TAXONOMY.by_id["client_relations"].family
+
+
+def test_no_alias_is_claimed_by_two_skills_unless_case_tells_them_apart() -> None:
+    claims: dict[tuple[str, ...], set[tuple[str, str | None]]] = defaultdict(set)
+    for skill in TAXONOMY.skills:
+        for alias in (skill.name, *skill.aliases):
+            if alias not in skill.cased:
+                claims[alias_tokens(alias)].add((skill.id, None))
+        for alias in skill.cased:
+            claims[alias_tokens(alias)].add((skill.id, alias))
+    for key, owners in claims.items():
+        if len({skill_id for skill_id, _ in owners}) > 1:
+            forms = [form for _, form in owners]
+            assert None not in forms and len(set(forms)) == len(forms), (key, owners)
+
+
+def test_every_skill_is_found_by_its_own_display_name_in_a_sentence() -> None:
+    skills = TAXONOMY.skills
+    hits = TAXONOMY.scan([_sentence_naming(skill, skill.name) for skill in skills])
+    found = {(index, skill.id) for skill, index, _ in hits}
+    missing = [skill.id for index, skill in enumerate(skills) if (index, skill.id) not in found]
+    assert missing == []
+
+
+def test_every_alias_finds_its_own_skill() -> None:
+    pairs = [(skill, alias) for skill in TAXONOMY.skills for alias in (*skill.aliases, *skill.cased)]
+    hits = TAXONOMY.scan([_sentence_naming(skill, alias) for skill, alias in pairs])
+    found = {(index, skill.id) for skill, index, _ in hits}
+    missing = [(skill.id, alias) for index, (skill, alias) in enumerate(pairs) if (index, skill.id) not in found]
+    assert missing == []
+
+
+def test_lookup_resolves_any_alias_in_any_case() -> None:
+    assert TAXONOMY.lookup("cold-calling").id == "cold_calling"
+    assert TAXONOMY.lookup("Point of Sale").id == "pos_systems"
+    assert TAXONOMY.lookup("golang").id == "go"
+    assert TAXONOMY.lookup("go").id == "go"  # a label in a list of skills can only mean the language
+    assert TAXONOMY.lookup("basket weaving") is None
+
+
+def _raw(*skills: dict[str, object], **family: object) -> dict[str, object]:
+    return {"families": [{"id": "selling", "category": "hard", "skills": list(skills), **family}]}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"families": []}, "non-empty [[families]]"),
+        (_raw({"id": "upselling", "name": "Upselling", "category": "vibes"}), "'upselling': category must be"),
+        (_raw({"id": "a", "name": "A"}, {"id": "a", "name": "B"}), "'a' is used twice"),
+        (_raw({"id": "a", "name": "A", "aliases": ["up sell"]}, {"id": "b", "name": "B", "aliases": ["up-sell"]}),
+         "'up sell' is claimed by a, b"),
+        (_raw({"id": "a", "name": "A", "colour": "red"}), "unknown keys ['colour']"),
+        (_raw({"id": "Bad Id", "name": "A"}), "`id` must be"),
+        (_raw({"id": "a", "name": "A", "context": ["code"]}), "`context` and `strict` guard `cased`"),
+        (_raw({"id": "a", "name": "A", "context_families": ["nope"], "cased": ["A"]}), "unknown context_families"),
+        (_raw({"id": "a", "name": "A"}, transferable="yes"), "`transferable` must be"),
+    ],
+)
+def test_a_malformed_taxonomy_fails_naming_what_to_fix(data: dict[str, object], message: str) -> None:
+    with pytest.raises(TaxonomyError, match=message.replace("[", r"\[").replace("(", r"\(")):
+        parse_taxonomy(data)
+
+
+def test_skills_told_apart_by_case_may_share_an_alias() -> None:
+    taxonomy = parse_taxonomy(
+        _raw(
+            {"id": "swift", "name": "Swift language", "cased": ["Swift"]},
+            {"id": "swift_payments", "name": "SWIFT payments", "cased": ["SWIFT"]},
+        )
+    )
+    assert [hit[0].id for hit in taxonomy.scan(["Built it in Swift, paid by SWIFT."])] == ["swift", "swift_payments"]
+
+
+def test_matching_cost_stays_flat_as_the_taxonomy_grows() -> None:
+    text = [
+        "Beat my monthly sales quota by 20% for 8 straight months and upsold protection plans.",
+        "Greeted and helped 100+ customers a day, opened and closed the store as keyholder.",
+        "Comfortable with Salesforce, HubSpot and Excel; CPR and First Aid certified.",
+    ] * 20
+    families = [
+        {"id": f"synthetic_{n}", "category": "hard", "skills": [
+            {"id": f"synthetic_{n}_{k}", "name": f"synthetic skill {n} {k}",
+             "aliases": [f"made up thing {n} {k}", f"invented practice {n} {k}"]}
+            for k in range(100)
+        ]}
+        for n in range(40)
+    ]
+    extra = parse_taxonomy({"families": families})
+    grown = Taxonomy({**TAXONOMY.families, **extra.families}, TAXONOMY.skills + extra.skills)
+    assert len(grown.skills) > 4 * len(TAXONOMY.skills)
+
+    def once(taxonomy: Taxonomy) -> float:
+        start = time.process_time()
+        for _ in range(10):
+            taxonomy.scan(text)
+        return time.process_time() - start
+
+    assert grown.scan(text) == TAXONOMY.scan(text)
+    # Interleaved, best of many: other work on the machine slows both sides alike.
+    real, bigger = zip(*((once(TAXONOMY), once(grown)) for _ in range(15)), strict=True)
+    assert min(bigger) < 2 * min(real)

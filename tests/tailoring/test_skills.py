@@ -1,0 +1,190 @@
+"""Finding skills in postings and profiles: what counts, where, and with which line as evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_coach.workers.tailoring.model import JobInfo
+from interview_coach.workers.tailoring.skill_matching import job_skill_sections
+from interview_coach.workers.tailoring.skills import EVIDENCE_MAX, extract_profile_skills, extract_skills
+
+
+def _ids(text: str) -> list[str]:
+    return [mention.skill_id for mention in extract_skills(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I go to the gym every morning before work.",
+        "Go to the gym, then go home.",
+        "We excel at service.",
+        "We Excel At Service",
+        "A swift response to every customer.",
+        "Swift Response Times Guaranteed",
+        "Earned a Grade C in chemistry.",
+        "Vitamin C and zinc every morning.",
+        "Mr. R Smith signed off on the order.",
+        "Ruby Chen was my manager.",
+        "Taylor Swift tickets sold out.",
+        "Removed rust from the railings.",
+        "The Rust Belt economy.",
+        "Spark joy in every customer.",
+        "Word of mouth drove our growth.",
+        "Zoom in on the details.",
+    ],
+)
+def test_ordinary_english_does_not_trigger_programming_languages_or_tools(sentence: str) -> None:
+    assert _ids(sentence) == []
+
+
+def test_c_level_executives_and_r_and_d_are_not_c_or_r() -> None:
+    assert {"c", "r_language"} & set(_ids("Presented our R&D roadmap to C-level executives.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Go developer building microservices in Go and Python.", {"go", "python"}),
+        ("Backend services written in Go.", {"go"}),
+        ("Experience with Python, Go and Rust.", {"python", "go", "rust"}),
+        ("Embedded C and C++ on ARM microcontrollers.", {"c", "cpp"}),
+        ("C/C++ and C# developer.", {"c", "cpp", "csharp"}),
+        ("Statistical analysis in R and SQL.", {"r_language", "sql"}),
+        ("Built iOS apps in Swift and SwiftUI.", {"swift", "swiftui"}),
+        ("Spark and Hadoop clusters for big data.", {"spark", "hadoop"}),
+        ("Experience with .NET and ASP.NET.", {"dotnet"}),
+        ("Proficient in Excel: pivot tables and VLOOKUP.", {"excel", "pivot_tables", "vlookup"}),
+        ("Excel at building Excel dashboards.", {"excel"}),
+    ],
+)
+def test_short_and_ambiguous_names_count_in_a_technical_context(sentence: str, expected: set[str]) -> None:
+    assert expected <= set(_ids(sentence))
+
+
+def test_sql_server_is_its_own_skill_and_plain_sql_is_sql() -> None:
+    assert _ids("Microsoft SQL Server administration.") == ["sql_server"]
+    assert _ids("Wrote SQL queries every day.") == ["sql"]
+
+
+def test_inflections_and_hyphens_are_one_skill() -> None:
+    mentions = extract_skills("Cold-calling, cold calls and cold called local gyms.")
+    assert [m.skill_id for m in mentions] == ["cold_calling"]
+    assert _ids("Upsold protection plans.")[0] == "upselling"
+    assert "cross_selling" in _ids("Cross-sold accessories.")
+
+
+def test_language_names_count_only_as_languages() -> None:
+    assert _ids("We serve Italian food and Spanish wines.") == []
+    assert set(_ids("Fluent in Spanish and French.")) == {"spanish", "french"}
+
+
+def test_a_role_held_by_someone_else_is_not_a_skill() -> None:
+    assert _ids("Reported to our new store manager.") == []
+    assert _ids("Worked under a licensed electrician.") == []
+    assert _ids("Store manager for three years.") == ["store_management"]
+
+
+def test_lead_by_example_is_leadership_not_lead_generation() -> None:
+    assert _ids("Lead by example, every shift.") == ["leadership"]
+    assert _ids("Lead generation through events.") == ["lead_generation"]
+
+
+def test_a_mention_carries_the_line_that_names_it_without_the_bullet() -> None:
+    [mention] = extract_skills("Intro line.\n  - Greeted and helped 100+ customers a day.\n")
+    assert mention.skill_id == "customer_service"
+    assert mention.evidence == "Greeted and helped 100+ customers a day."
+    assert (mention.kind, mention.category, mention.family) == ("soft", "soft", "customer_service")
+
+
+def test_long_evidence_is_trimmed_around_the_skill() -> None:
+    line = "Handled the front of a very busy store, " * 8 + "and upsold protection plans to most customers."
+    [upselling] = [m for m in extract_skills(line) if m.skill_id == "upselling"]
+    assert len(upselling.evidence) <= EVIDENCE_MAX
+    assert "upsold protection plans" in upselling.evidence
+    assert upselling.evidence.startswith("…")
+
+
+def test_wrapped_lines_of_one_bullet_are_read_as_one_line() -> None:
+    profile = (
+        "- Troubleshooting lighting control and motor starter circuits with a Fluke meter during\n"
+        "  start-up on a\n"
+        "  220,000 sq ft distribution center.\n"
+        "- Cold called 40 businesses a day.\n"
+    )
+    mentions = {m.skill_id: m.evidence for m in extract_profile_skills(profile)}
+    assert mentions["troubleshooting"].endswith("on a 220,000 sq ft distribution center.")
+    assert mentions["cold_calling"] == "Cold called 40 businesses a day."
+
+
+def test_a_profile_prefers_an_achievement_to_a_list_of_skills() -> None:
+    profile = (
+        "Skills: Salesforce, Excel, cold calling, CRM\n"
+        "- Cold called 40 local businesses a day and booked 12 meetings.\n"
+    )
+    [cold_calling] = [m for m in extract_profile_skills(profile) if m.skill_id == "cold_calling"]
+    assert cold_calling.evidence.startswith("Cold called 40 local businesses")
+
+
+def test_wishes_and_plans_in_a_profile_are_not_evidence() -> None:
+    profile = "Looking for a membership sales role.\nStudying for the NASM CPT exam in spring.\nUpsold plans daily."
+    assert [m.skill_id for m in extract_profile_skills(profile)] == ["upselling"]
+
+
+def test_a_profile_ignores_headings_a_posting_follows_them() -> None:
+    text = "Requirements:\n- Salesforce\n\nNice to have:\n- CPR certification\n"
+    assert [m.section for m in extract_profile_skills(text)] == [None, None]
+    assert [(m.skill_id, m.section) for m in extract_skills(text)] == [
+        ("salesforce", "required"),
+        ("cpr", "nice_to_have"),
+    ]
+
+
+POSTING = JobInfo(
+    title="Membership Sales Consultant",
+    company="Peak Fitness",
+    description="""Peak Fitness is a community gym. You will log every tour in our CRM.
+
+Responsibilities
+- Give club tours and follow up with prospects.
+
+Requirements:
+- Customer service experience (retail, hospitality or fitness all count)
+- Excellent communication skills
+- Salesforce experience is a plus
+
+Nice to have:
+- CPR certification
+
+Benefits:
+- Free personal training and a gym membership
+""",
+)
+
+
+def test_job_sections_decide_what_is_required() -> None:
+    sections = job_skill_sections(POSTING)
+    required = [m.skill_id for m in sections.required]
+    mentioned = [m.skill_id for m in sections.mentioned]
+    nice = [m.skill_id for m in sections.nice_to_have]
+    assert required == ["membership_sales", "customer_service", "communication"]  # the title comes first
+    assert {"crm", "facility_tours", "lead_follow_up"} <= set(mentioned)
+    assert "hospitality" in mentioned  # an example in brackets is asked for one level less
+    assert nice == ["salesforce", "cpr"]  # "is a plus" on the line, and the "Nice to have" section
+    assert "personal_training" not in required + mentioned + nice  # benefits are not skills
+    assert sections.has_requirements_section
+
+
+def test_without_a_requirements_section_the_description_is_required() -> None:
+    job = JobInfo(title="Barista", company="Cafe", description="Make espresso drinks. Cash handling is a must.")
+    sections = job_skill_sections(job)
+    assert [m.skill_id for m in sections.required] == ["barista", "cash_handling"]
+    assert not sections.has_requirements_section
+
+
+def test_the_requirements_field_is_required_unless_a_line_says_otherwise() -> None:
+    requirements = "- Greenhouse ATS\n- Experience with Workday is a bonus\n"
+    job = JobInfo(title="Recruiter", company="Acme", requirements=requirements)
+    sections = job_skill_sections(job)
+    assert [m.skill_id for m in sections.required] == ["recruiting", "greenhouse"]
+    assert [m.skill_id for m in sections.nice_to_have] == ["workday"]

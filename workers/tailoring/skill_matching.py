@@ -1,0 +1,305 @@
+"""Matching a candidate's skills to a job's: ``job_skill_sections``, ``match_skills``.
+
+- A **direct** match is a job skill the candidate names, shown with the candidate's own line
+  (or "Listed in your skills" when it is only in their list of skills).
+- A **transferable** match is a required hard skill the candidate does not name, bridged from
+  one of theirs in the same family ("selling": quota selling, upselling, membership sales...)
+  and shown with the evidence for the candidate's skill and a sentence bridging the two. At
+  most two, one per family, from a real line of the profile (not a job header, a course or a
+  bare list). Certifications never bridge (you hold one or you don't); families too broad to
+  bridge within (``transferable = false``) only bridge a tool to a tool ("Salesforce" to
+  "HubSpot").
+- An **umbrella** job skill ("Sales") is met directly by any skill of its family.
+- A requirement that offers alternatives ("OSHA 10 or OSHA 30") is met by any one of them.
+- ``talk_about`` names at most two required job skills with no evidence at all, one per
+  family: a gentle "be ready to talk about", never the list of what the candidate lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import CandidateInfo, JobInfo, SkillReminder
+from .skill_taxonomy import Family, Skill, Taxonomy, load_taxonomy
+from .skills import (
+    MENTIONED,
+    NICE_TO_HAVE,
+    OTHER,
+    RANK,
+    REQUIRED,
+    SkillMention,
+    evidence_quality,
+    extract_skills,
+    profile_evidence,
+    read_posting,
+)
+
+LISTED_EVIDENCE = "Listed in your skills"
+MAX_BRIDGES = 2
+MAX_TALK_ABOUT = 2
+_CATEGORY_ORDER = {"tool": 0, "certification": 0, "hard": 1, "soft": 2}
+# (priority, bridged, posting order), the reminder, what the job wants, the candidate's evidence
+_Pick = tuple[tuple[int, int, int], SkillReminder, "_Wanted", "_Own"]
+# A requirement that offers alternatives: "OSHA 10 or OSHA 30", "Salesforce/HubSpot".
+_ALTERNATIVES_RE = re.compile(r"\b(?:or|either|one of|any of|similar)\b|/")
+
+
+@dataclass(frozen=True)
+class SkillMatch:
+    """The skill half of a prep plan."""
+
+    # Required first, then mentioned, then nice to have; hard before soft within each.
+    skills: tuple[SkillReminder, ...]
+    # At most two required skills with no evidence: "be ready to talk about".
+    talk_about: tuple[str, ...] = ()
+
+    @property
+    def hard_skills(self) -> tuple[SkillReminder, ...]:
+        return tuple(s for s in self.skills if s.kind == "hard")
+
+    @property
+    def soft_skills(self) -> tuple[SkillReminder, ...]:
+        return tuple(s for s in self.skills if s.kind == "soft")
+
+
+@dataclass(frozen=True)
+class JobSkills:
+    """A job's skills by how much the posting asks for them, each group in posting order."""
+
+    required: tuple[SkillMention, ...]
+    mentioned: tuple[SkillMention, ...]
+    nice_to_have: tuple[SkillMention, ...]
+    has_requirements_section: bool
+
+
+@lru_cache(maxsize=256)
+def job_skill_sections(job: JobInfo) -> JobSkills:
+    """The job's skills sorted into required / mentioned / nice to have (see ``skills``).
+
+    Cached: one job is matched against many candidates.
+    """
+    description, headed_required = read_posting(job.description)
+    has_requirements = headed_required or bool(job.requirements.strip())
+    texts = (
+        extract_skills(job.title, default_section=REQUIRED),
+        extract_skills(job.requirements, default_section=REQUIRED),
+        description,
+    )
+    groups: dict[str, dict[str, SkillMention]] = {REQUIRED: {}, MENTIONED: {}, NICE_TO_HAVE: {}}
+    ranks: dict[str, int] = {}
+    for mention in (m for mentions in texts for m in mentions):
+        section = mention.section or MENTIONED
+        if section == MENTIONED and not has_requirements:
+            section = REQUIRED
+        if section == OTHER or ranks.get(mention.skill_id, 9) <= RANK[section]:
+            continue
+        for group in groups.values():
+            group.pop(mention.skill_id, None)
+        ranks[mention.skill_id] = RANK[section]
+        groups[section][mention.skill_id] = mention
+    return JobSkills(
+        *(tuple(groups[s].values()) for s in (REQUIRED, MENTIONED, NICE_TO_HAVE)),
+        has_requirements_section=has_requirements,
+    )
+
+
+@dataclass(frozen=True)
+class _Own:
+    """A skill of the candidate's, with the evidence that shows it."""
+
+    skill: Skill
+    evidence: str
+    listed: bool  # only in the candidate's list of skills, not in their profile
+    order: int
+
+    @property
+    def quality(self) -> int:
+        return evidence_quality(self.evidence) if not self.listed else -9
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    """A skill the job asks for."""
+
+    skill: Skill
+    rank: int  # 0 required, 1 mentioned, 2 nice to have
+    order: int  # in the posting
+    line: str  # the posting's line that names it
+
+
+def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> SkillMatch:
+    """The candidate's skills this job asks for (at most ``limit``), and what to prepare."""
+    taxonomy = load_taxonomy()
+    sections = job_skill_sections(job)
+    wanted = [
+        _Wanted(taxonomy.by_id[m.skill_id], rank, order, m.evidence)
+        for order, (rank, m) in enumerate(
+            (rank, m)
+            for rank, group in enumerate((sections.required, sections.mentioned, sections.nice_to_have))
+            for m in group
+        )
+    ]
+    mine = _candidate_skills(candidate, taxonomy)
+    picks: list[_Pick] = []
+    covered: set[str] = set()
+    used_evidence: set[str] = set()
+
+    def pick(want: _Wanted, own: _Own, family: Family | None = None) -> None:
+        bridge = _bridge_sentence(own, want.skill, family) if family else None
+        source = own.skill.name if family else None
+        reminder = SkillReminder(want.skill.name, want.skill.kind, own.evidence, want.rank == 0, source, bridge)
+        # Required first; below that, a named tool or certificate the posting mentions ("we use
+        # Outreach") says more than a general skill does.
+        rank = 0 if want.rank == 0 else 1 + _CATEGORY_ORDER[want.skill.category]
+        picks.append(((rank, int(family is not None), want.order), reminder, want, own))
+        covered.add(want.skill.id)
+        used_evidence.add(own.evidence)
+
+    for want in wanted:
+        if want.skill.id in mine:
+            pick(want, mine[want.skill.id])
+    # "OSHA 10 or OSHA 30", "Salesforce, HubSpot or similar": one of them is enough.
+    satisfied = {w.line for w in wanted if w.skill.id in covered and _ALTERNATIVES_RE.search(w.line)}
+    # Bridges before umbrellas, so that a bridge gets the candidate's strongest line.
+    bridged_families: set[str] = set()
+    bridged_from: set[str] = set()
+    for want in wanted:
+        if len(bridged_families) < MAX_BRIDGES and _wants_bridge(want, covered, satisfied, bridged_families):
+            family = taxonomy.families[want.skill.family]
+            source = _bridge_source(mine, want.skill, family, bridged_from, used_evidence)
+            if source is not None:
+                bridged_families.add(family.id)
+                bridged_from.add(source.skill.id)
+                pick(want, source, family)
+    for want in wanted:
+        if want.skill.broad and want.skill.id not in covered:
+            source = _best_source(mine, want.skill, used_evidence)
+            if source is not None and source.evidence in used_evidence:
+                covered.add(want.skill.id)  # a reminder of its family already shows it
+            elif source is not None:
+                pick(want, source)
+    talk_about = _talk_about(wanted, covered, satisfied)
+    return SkillMatch(_select(_merge_umbrellas(picks), limit), talk_about)
+
+
+def _wants_bridge(want: _Wanted, covered: set[str], satisfied: set[str], bridged_families: set[str]) -> bool:
+    """Bridge only to a required hard skill the candidate does not show some other way."""
+    skill = want.skill
+    return (
+        want.rank == 0
+        and skill.kind == "hard"
+        and skill.category != "certification"
+        and not skill.broad
+        and skill.id not in covered
+        and want.line not in satisfied
+        and skill.family not in bridged_families
+    )
+
+
+def _candidate_skills(candidate: CandidateInfo, taxonomy: Taxonomy) -> dict[str, _Own]:
+    """The candidate's skills: from their profile first, then from their list of skills."""
+    mine: dict[str, _Own] = {}
+    for order, (skill, evidence) in enumerate(profile_evidence(candidate.profile)):
+        mine[skill.id] = _Own(skill, evidence, False, order)
+    for label in candidate.skills:
+        found = taxonomy.lookup(label)
+        for skill in [found] if found else [hit[0] for hit in taxonomy.scan([label], relaxed=True)]:
+            if skill.id not in mine:
+                mine[skill.id] = _Own(skill, LISTED_EVIDENCE, True, len(mine))
+    return mine
+
+
+def _best_source(mine: dict[str, _Own], target: Skill, used: set[str]) -> _Own | None:
+    """The candidate's skill of ``target``'s family with the best line, their own words first."""
+    sources = [own for own in mine.values() if own.skill.family == target.family]
+    sources.sort(key=lambda own: (own.listed, own.evidence in used, -own.quality, own.order))
+    return sources[0] if sources else None
+
+
+def _bridge_source(
+    mine: dict[str, _Own], target: Skill, family: Family, bridged: set[str], used: set[str]
+) -> _Own | None:
+    """A skill of the candidate's that credibly carries over to ``target``.
+
+    From the same family, shown by a real line of their profile (not a job header, a course or
+    a bare list); or any tool to a tool ("Salesforce" to "HubSpot"), even one only listed.
+    """
+    sources = [
+        own
+        for own in mine.values()
+        if own.skill.family == target.family
+        and own.skill.id not in bridged
+        and own.skill.category != "certification"
+        and (family.transferable or own.skill.category == target.category == "tool")
+        and (own.quality >= 0 or (own.listed and own.skill.category == target.category == "tool"))
+    ]
+    sources.sort(key=lambda own: (own.listed, own.evidence in used, -own.quality, own.order))
+    return sources[0] if sources else None
+
+
+def _bridge_sentence(source: _Own, target: Skill, family: Family) -> str:
+    have, need = _in_sentence(source.skill), _in_sentence(target)
+    if source.skill.category == "tool" and target.category == "tool":
+        return f"You already know {have}, so {need} will feel familiar: {family.bridge}."
+    quote = source.evidence.rstrip(".")
+    if not source.listed and len(quote) <= 100 and any(c.isdigit() for c in quote):
+        have = f"{have} (“{quote}”)"
+    return f"Your {have} carries straight over to {need}: {family.bridge}."
+
+
+def _in_sentence(skill: Skill) -> str:
+    """Mid-sentence "Customer service" reads "customer service"; "SQL", "Salesforce" keep case."""
+    name = skill.name
+    if skill.category in ("hard", "soft") and name[:1].isupper() and not any(c.isupper() for c in name[1:]):
+        return name[0].lower() + name[1:]
+    return name
+
+
+def _talk_about(wanted: list[_Wanted], covered: set[str], satisfied: set[str]) -> tuple[str, ...]:
+    """The first required skills with no evidence, one per family ("Prospecting", not also
+    "Lead generation"), leaving out alternatives the candidate meets another way."""
+    names: list[str] = []
+    families: set[str] = set()
+    for want in wanted:
+        skill = want.skill
+        if want.rank == 0 and skill.id not in covered and want.line not in satisfied and skill.family not in families:
+            names.append(skill.name)
+            families.add(skill.family)
+    return tuple(names[:MAX_TALK_ABOUT])
+
+
+def _merge_umbrellas(picks: list[_Pick]) -> list[_Pick]:
+    """"Microsoft Office" and "Microsoft Word" from the same line of the profile are one
+    reminder (an umbrella and one of its tools): keep whichever the posting names first."""
+    kept: dict[tuple[str, str], _Pick] = {}
+    merged: list[_Pick] = []
+    for item in sorted(picks, key=lambda p: p[2].order):
+        key = (item[2].skill.family, item[1].evidence)
+        first = kept.get(key)
+        if (
+            first is not None
+            and not (item[1].transferable_from or first[1].transferable_from)
+            and (first[2].skill.broad or item[2].skill.broad)
+            and "tool" in (first[2].skill.category, item[2].skill.category)
+        ):
+            continue
+        kept.setdefault(key, item)
+        merged.append(item)
+    return merged
+
+
+def _select(picks: list[_Pick], limit: int) -> tuple[SkillReminder, ...]:
+    """The best ``limit`` reminders, keeping up to two of each kind so neither list is empty."""
+    ordered = sorted(picks, key=lambda p: p[0])
+    limit = max(limit, 0)
+    chosen = ordered[:limit]
+    for kind in ("soft", "hard"):
+        floor = min(2, limit // 2, sum(p[1].kind == kind for p in ordered))
+        missing = floor - sum(p[1].kind == kind for p in chosen)
+        for extra in [p for p in ordered[limit:] if p[1].kind == kind][: max(missing, 0)]:
+            chosen.remove(next(p for p in reversed(chosen) if p[1].kind != kind))
+            chosen.append(extra)
+    chosen.sort(key=lambda p: (p[2].rank, p[1].kind != "hard", p[0][1], p[0][2]))
+    return tuple(p[1] for p in chosen)

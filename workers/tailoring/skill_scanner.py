@@ -1,0 +1,288 @@
+"""The compiled matcher: every alias of every skill in one token trie.
+
+Built once per process from the taxonomy. Reading a text is one pass over its tokens with a
+dict lookup each, so the cost stays flat however many skills the taxonomy holds. Aliases that
+are also ordinary English ("Go", "R", "Excel", "Swift") are case-sensitive and may need a
+context word in the same sentence; aliases that name a person ("store manager") do not count
+for someone else ("reported to the store manager"). See ``Skill`` for the guards.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import compress, count
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .skill_taxonomy import Skill
+
+# Tokens are runs of letters, digits, "+", "#" and "&" ("c++", "c#", "r&d"). Everything else
+# separates them, so "cold-calling" = "cold calling" and "node.js" = "node js"; apostrophes
+# vanish ("driver's" = "drivers"). Aliases go through the same function, so both sides agree.
+# translate and split run in C, several times faster than a regex tokenizer; str.translate is
+# only fast on ASCII, so other text goes through UTF-8, where the lead bytes of U+0080-00BF and
+# U+2000-2FFF (nbsp, dashes, bullets, curly quotes...) become spaces and their orphaned
+# continuation bytes are dropped when decoding.
+_ASCII_SEPARATORS = '!"$%()*,./:;<=>?@[\\]^_`{|}~-\t\r\n\v\f'
+_STR_SEPARATORS = str.maketrans({**dict.fromkeys(_ASCII_SEPARATORS, " "), "'": None})
+_BYTE_SEPARATORS = bytes.maketrans(
+    _ASCII_SEPARATORS.encode() + b"\xc2\xe2", b" " * (len(_ASCII_SEPARATORS) + 2)
+)
+_DOTNET_RE = re.compile(r"(?<![^\W_])\.net\b", re.IGNORECASE)  # ".NET" is not "net"
+_BOUNDARY = "\x00"  # joins sentences in one pass; never part of an alias
+_END = ""  # trie key for the claims that end at a node; never a token
+
+
+class AliasError(ValueError):
+    """An alias that cannot be matched: no letters, or two skills claim it and case does not
+    tell them apart."""
+
+
+def tokenize(text: str) -> list[str]:
+    """Split ``text`` into tokens, keeping case (callers lower it first when they match)."""
+    text = f" {text} ".replace(" & ", " and ")
+    if ".net" in text or ".NET" in text:
+        text = _DOTNET_RE.sub(" dotnet", text)
+    if text.isascii():
+        return text.translate(_STR_SEPARATORS).split()
+    data = text.encode().replace(b"'", b"").replace("\u2019".encode(), b"")
+    return data.translate(_BYTE_SEPARATORS).decode(errors="ignore").split()
+
+
+def alias_tokens(alias: str) -> tuple[str, ...]:
+    """The normalised tokens an alias is matched by (its key in the trie)."""
+    return tuple(tokenize(alias.lower()))
+
+
+# An alias ending in one of these names a person ("store manager", "recruiter"). It counts
+# only in the singular and not after "the", "my", "our"... ("reported to the store manager",
+# "under a licensed electrician" is someone else).
+_ROLE_NOUN_WORDS = """
+    manager representative rep associate consultant advisor agent specialist coordinator assistant
+    supervisor foreman superintendent recruiter engineer developer designer analyst scientist architect
+    administrator officer technician tech clerk cashier teacher tutor trainer coach instructor nurse
+    therapist counselor counsellor electrician plumber carpenter mechanic driver lead leader owner
+    director planner buyer broker operator attendant aide host hostess barista bartender chef cook
+    cleaner guard dispatcher accountant bookkeeper auditor paralegal writer editor reporter
+    photographer marketer salesperson welder machinist assembler courier receptionist secretary
+    estimator realtor hygienist phlebotomist
+"""
+_ROLE_NOUNS = frozenset(_ROLE_NOUN_WORDS.split())
+_SOMEONE_ELSE = frozenset({"the", "my", "our", "your", "his", "her", "their", "each", "every", "other"})
+# "a teacher meeting", "the store manager handbook": the role describes something else.
+_ROLE_AS_MODIFIER = frozenset({"meeting", "meetings", "handbook", "appreciation", "evaluations", "training"})
+_ALONGSIDE = frozenset({"under", "with", "alongside", "for", "by", "from", "helped", "assisted", "assisting"})
+
+
+Hit = tuple["Skill", int, int]  # the skill, its sentence, the index of its first token
+
+
+@dataclass(frozen=True)
+class _Claim:
+    skill: Skill
+    cased: tuple[str, ...] | None  # the exact tokens of a case-sensitive alias
+    plain: bool  # no guard at all: accepted on sight
+    role: bool = False  # names a person: see _ROLE_NOUNS
+
+
+class SkillScanner:
+    """Finds the skills named in sentences; see the module doc."""
+
+    def __init__(self, skills: Sequence[Skill]) -> None:
+        self._trie = _build_trie(skills)
+
+    def scan(self, sentences: Sequence[str], *, relaxed: bool = False) -> list[Hit]:
+        """(skill, sentence index, token index) for every skill named, leftmost-longest.
+
+        ``relaxed`` drops the case and context guards, for a candidate's own list of skills,
+        where "go" can only mean the language.
+        """
+        # One pass over all sentences, joined by a boundary token no alias contains: a trie walk
+        # stops at it, and as the text also ends with one, a walk never runs off the end.
+        lows = tokenize(f" {_BOUNDARY} ".join([*sentences, ""]).lower())
+        bounds = [-1]
+        for _ in sentences:
+            bounds.append(lows.index(_BOUNDARY, bounds[-1] + 1))
+        del bounds[0]
+        root = self._trie
+        accepted: list[tuple[Skill, int]] = []
+        pending: list[tuple[Skill, int]] = []
+        resume = 0
+        for start in compress(count(), map(root.__contains__, lows)):
+            if start < resume:
+                continue
+            node = root[lows[start]]
+            if lows[start + 1] in node:
+                ends = _walk(node, lows, start)
+            elif _END not in node:
+                continue
+            elif node[_END][0].plain:  # the common case: a one-word alias with no guard
+                accepted.append((node[_END][0].skill, start))
+                continue
+            else:
+                ends = [(start + 1, node[_END])]
+            for stop, claims in reversed(ends):
+                verdict, skill = _judge(claims, lows, start, stop, relaxed, sentences, bounds)
+                if verdict != "no":
+                    (accepted if verdict == "yes" else pending).append((skill, start))
+                    resume = stop
+                    break
+        if pending:
+            accepted = _settle(accepted, pending, lows, bounds)
+        hits = []
+        sentence, first = 0, 0
+        for skill, start in accepted:
+            while bounds[sentence] < start:
+                sentence, first = sentence + 1, bounds[sentence] + 1
+            hits.append((skill, sentence, start - first))
+        return hits
+
+    def lookup(self, label: str) -> Skill | None:
+        """The skill whose alias is exactly ``label`` (any case), else None."""
+        node = self._trie
+        for token in alias_tokens(label):
+            if token not in node:
+                return None
+            node = node[token]
+        claims: tuple[_Claim, ...] = node.get(_END, ())
+        best = [c for c in claims if c.cased == tuple(tokenize(label))] or list(claims)
+        return best[0].skill if best else None
+
+
+def _walk(node: dict[str, Any], lows: list[str], start: int) -> list[tuple[int, tuple[_Claim, ...]]]:
+    """Every alias that starts at ``start``, shortest first, as (end token, claims)."""
+    ends = []
+    stop = start + 1
+    while True:
+        if _END in node:
+            ends.append((stop, node[_END]))
+        if lows[stop] not in node:
+            return ends
+        node, stop = node[lows[stop]], stop + 1
+
+
+def _judge(
+    claims: tuple[_Claim, ...],
+    lows: list[str],
+    start: int,
+    stop: int,
+    relaxed: bool,
+    sentences: Sequence[str],
+    bounds: list[int],
+) -> tuple[str, Skill]:
+    """("yes" | "context" | "no", skill) for the first claim whose guards let it through."""
+    for claim in claims:
+        skill = claim.skill
+        if claim.plain or relaxed:
+            return "yes", skill
+        if lows[stop] in skill.not_before or lows[start - 1] in skill.not_after:
+            continue
+        if claim.role and (lows[stop] in _ROLE_AS_MODIFIER or _someone_else(lows, start)):
+            continue
+        if claim.cased is None:
+            return "yes", skill
+        sentence = bisect_right(bounds, start)
+        first = bounds[sentence - 1] + 1 if sentence else 0
+        verdict = _judge_cased(claim, tokenize(sentences[sentence]), start - first, stop - first)
+        if verdict != "no":
+            return verdict, skill
+    return "no", claims[0].skill
+
+
+def _someone_else(lows: list[str], start: int) -> bool:
+    """Does the role before ``start`` belong to someone else ("our store manager", "under a
+    licensed electrician")? One modifier may sit between the determiner and the role."""
+    for before in (start - 1, start - 2):
+        if lows[before] in _SOMEONE_ELSE or (lows[before] in ("a", "an") and lows[before - 1] in _ALONGSIDE):
+            return True
+        if before < start - 1 or lows[before] == _BOUNDARY:
+            break
+    return False
+
+
+def _judge_cased(claim: _Claim, originals: list[str], start: int, stop: int) -> str:
+    """Case and context checks for a case-sensitive alias, on the sentence's original tokens."""
+    words = [t for t in originals if len(t) > 3 and t[0].isalpha()]
+    upper = len(words) >= 2 and all(w.isupper() for w in words)
+    expected = tuple(t.upper() for t in claim.cased or ()) if upper else claim.cased
+    if tuple(originals[start:stop]) != expected:
+        return "no"
+    skill = claim.skill
+    if not (skill.context or skill.strict):
+        return "yes"
+    title_case = upper or (len(words) >= 2 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3)
+    return "context" if skill.strict or start == 0 or title_case else "yes"
+
+
+def _settle(
+    accepted: list[tuple[Skill, int]], pending: list[tuple[Skill, int]], lows: list[str], bounds: list[int]
+) -> list[tuple[Skill, int]]:
+    """Keep the guarded hits whose sentence has a context word or a skill of a context family."""
+    for skill, start in pending:
+        sentence = bisect_right(bounds, start)
+        first, end = (bounds[sentence - 1] + 1 if sentence else 0), bounds[sentence]
+        neighbours = {s.family for s, at in accepted if first <= at < end}
+        if skill.context.intersection(lows[first:end]) or skill.context_families & neighbours:
+            accepted.append((skill, start))
+    return sorted(accepted, key=lambda hit: hit[1])
+
+
+def _plural(word: str) -> str | None:
+    if len(word) < 3 or not word.isalpha() or word.endswith("s"):
+        return None
+    if word.endswith(("ch", "sh", "x", "z")):
+        return word + "es"
+    return word[:-1] + "ies" if word.endswith("y") and word[-2] not in "aeiou" else word + "s"
+
+
+def _build_trie(skills: Sequence[Skill]) -> dict[str, Any]:
+    claims: dict[tuple[str, ...], list[_Claim]] = {}
+    generated: dict[tuple[str, ...], list[_Claim]] = {}
+    for skill in skills:
+        plain = not (skill.not_before or skill.not_after)
+        for alias in (a for a in (skill.name, *skill.aliases) if a not in skill.cased):
+            key = _key_of(skill, alias)
+            if key[-1] in _ROLE_NOUNS:
+                _claim(claims, key, _Claim(skill, None, False, role=True))
+                continue
+            _claim(claims, key, _Claim(skill, None, plain))
+            plural = _plural(key[-1])
+            if plural:
+                _claim(generated, (*key[:-1], plural), _Claim(skill, None, plain))
+        for alias in skill.cased:
+            _claim(claims, _key_of(skill, alias), _Claim(skill, tuple(tokenize(alias)), False))
+    for key, found in claims.items():
+        forms = [c.cased for c in found]
+        if len({c.skill.id for c in found}) > 1 and (None in forms or len(set(forms)) < len(forms)):
+            owners = ", ".join(sorted({c.skill.id for c in found}))
+            raise AliasError(
+                f"skills.toml: alias {' '.join(key)!r} is claimed by {owners}; give it to one skill, "
+                "or list it under `cased` with a different capitalisation in each"
+            )
+    for key, found in generated.items():
+        # An inflection we made up never overrides a real alias, nor picks between skills.
+        if key not in claims and len({c.skill.id for c in found}) == 1:
+            claims[key] = found[:1]
+    root: dict[str, Any] = {}
+    for key, found in claims.items():
+        node = root
+        for token in key:
+            node = node.setdefault(token, {})
+        node[_END] = tuple(sorted(found, key=lambda c: c.cased is None))
+    return root
+
+
+def _key_of(skill: Skill, alias: str) -> tuple[str, ...]:
+    key = alias_tokens(alias)
+    if not key or _BOUNDARY in alias:
+        raise AliasError(f"skills.toml: skill {skill.id!r}: alias {alias!r} has no letters or digits")
+    return key
+
+
+def _claim(table: dict[tuple[str, ...], list[_Claim]], key: tuple[str, ...], claim: _Claim) -> None:
+    found = table.setdefault(key, [])
+    if all(c.skill.id != claim.skill.id or c.cased != claim.cased for c in found):
+        found.append(claim)

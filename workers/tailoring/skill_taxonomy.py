@@ -1,0 +1,208 @@
+"""The skill taxonomy: the project's own ``data/skills.toml``, loaded and validated once.
+
+``load_taxonomy()`` gives the families, the skills and the matcher compiled from their
+aliases (``skill_scanner``). The file's layout and every field are described at its top.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .skill_scanner import AliasError, Hit, SkillScanner, alias_tokens, tokenize
+
+__all__ = ["CATEGORIES", "Family", "Skill", "Taxonomy", "TaxonomyError", "alias_tokens", "load_taxonomy", "tokenize"]
+
+CATEGORIES: tuple[str, ...] = ("hard", "tool", "certification", "soft")
+
+_FAMILY_KEYS = frozenset({"id", "label", "bridge", "transferable", "category", "skills"})
+_SKILL_KEYS = frozenset(
+    {"id", "name", "category", "aliases", "cased", "context", "context_families", "strict", "not_before"}
+    | {"not_after", "broad"}
+)
+
+
+class TaxonomyError(ValueError):
+    """``skills.toml`` is malformed; the message names the family or skill to fix."""
+
+
+@dataclass(frozen=True)
+class Family:
+    id: str
+    label: str
+    bridge: str  # completes "Your X carries straight over to Y: ..."
+    transferable: bool = True
+
+
+@dataclass(frozen=True)
+class Skill:
+    id: str
+    name: str
+    category: str  # one of CATEGORIES
+    family: str
+    aliases: tuple[str, ...] = ()
+    # Case-sensitive aliases, for names that are also ordinary words ("Go", "Excel").
+    cased: tuple[str, ...] = ()
+    # A cased alias at the start of a sentence or in Title Case text counts only with one of
+    # these words, or another skill of ``context_families``, in the same sentence.
+    context: frozenset[str] = frozenset()
+    context_families: frozenset[str] = frozenset()
+    strict: bool = False  # cased aliases need that context everywhere ("R", "C", "Swift")
+    not_before: frozenset[str] = frozenset()  # the next word makes it something else ("Excel at")
+    not_after: frozenset[str] = frozenset()  # so does the previous one ("American Express")
+    broad: bool = False  # an umbrella ("Sales"): any skill of its family is direct evidence
+
+    @property
+    def kind(self) -> str:
+        """"hard" or "soft": tools and certifications are hard skills."""
+        return "soft" if self.category == "soft" else "hard"
+
+
+# Phrases that make a profile's sentence a wish rather than evidence ("looking for a sales role",
+# "studying for the NASM exam"). They ride in the same trie as the skills, so spotting them
+# costs nothing; ``Taxonomy.scan`` reports them apart and never as a skill.
+_WISH = Skill(
+    id="_wish",
+    name="a wish or a plan",
+    category="soft",
+    family="_markers",
+    aliases=tuple(
+        """looking for|looking to|seeking|hope to|hoping to|want to|wanting to|would like to|would love to|
+        aspire to|aspiring|eager to|excited to|interested in|my goal|goal is to|plan to|planning to|
+        turning to|transitioning to|transitioning into|transition into|moving into|pivoting to|pivoting into|
+        ready to sit|ready to take|studying for|preparing for|working toward|working towards|
+        currently studying|enrolled in|in progress|exam booked|grow into""".replace("\n", " ").split("|")
+    ),
+)
+
+
+class Taxonomy:
+    """All families and skills, and the compiled matcher over their aliases."""
+
+    def __init__(self, families: Mapping[str, Family], skills: tuple[Skill, ...]) -> None:
+        self.families = dict(families)
+        self.skills = skills
+        self.by_id = {s.id: s for s in skills}
+        self._scanner = SkillScanner((*skills, _WISH))
+
+    def scan(
+        self, sentences: Sequence[str], *, relaxed: bool = False, wishes: set[int] | None = None
+    ) -> list[Hit]:
+        """(skill, sentence index, token index) for every skill named, leftmost-longest.
+
+        ``relaxed`` drops the case and context guards, for a candidate's own list of skills,
+        where "go" can only mean the language. ``wishes`` collects the indices of sentences
+        that state a wish or a plan rather than a fact.
+        """
+        hits = self._scanner.scan(sentences, relaxed=relaxed)
+        found = [hit for hit in hits if hit[0] is not _WISH]
+        if wishes is not None and len(found) < len(hits):
+            wishes.update(hit[1] for hit in hits if hit[0] is _WISH)
+        return found
+
+    def lookup(self, label: str) -> Skill | None:
+        """The skill whose alias is exactly ``label`` (any case), else None."""
+        return self._scanner.lookup(label)
+
+
+@cache
+def load_taxonomy() -> Taxonomy:
+    """The package's own taxonomy, parsed, validated and compiled once per process."""
+    text = resources.files(__package__).joinpath("data", "skills.toml").read_text(encoding="utf-8")
+    return parse_taxonomy(tomllib.loads(text))
+
+
+def parse_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
+    """Validate the parsed TOML and compile it; raises ``TaxonomyError`` naming what to fix."""
+    families: dict[str, Family] = {}
+    skills: dict[str, Skill] = {}
+    raw_families = data.get("families")
+    if not isinstance(raw_families, list) or not raw_families:
+        raise TaxonomyError("skills.toml: expected a non-empty [[families]] array")
+    for raw in raw_families:
+        family = _parse_family(raw)
+        if family.id in families:
+            raise TaxonomyError(f"skills.toml: family {family.id!r} is defined twice")
+        families[family.id] = family
+        for raw_skill in raw["skills"]:
+            skill = _parse_skill(raw_skill, family.id, raw.get("category"))
+            if skill.id in skills:
+                raise TaxonomyError(f"skills.toml: skill id {skill.id!r} is used twice")
+            skills[skill.id] = skill
+    for skill in skills.values():
+        if skill.context_families - families.keys():
+            unknown = sorted(skill.context_families - families.keys())
+            raise TaxonomyError(f"skills.toml: skill {skill.id!r}: unknown context_families {unknown}")
+    try:
+        return Taxonomy(families, tuple(skills.values()))
+    except AliasError as error:
+        raise TaxonomyError(str(error)) from None
+
+
+def _parse_family(raw: Any) -> Family:
+    where = f"skills.toml: family {raw.get('id') if isinstance(raw, dict) else raw!r}"
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"]:
+        raise TaxonomyError(f"{where}: every [[families]] entry needs an `id`")
+    if raw.keys() - _FAMILY_KEYS:
+        raise TaxonomyError(f"{where}: unknown keys {sorted(raw.keys() - _FAMILY_KEYS)}")
+    if not isinstance(raw.get("skills"), list) or not raw["skills"]:
+        raise TaxonomyError(f"{where}: needs a non-empty `skills` list")
+    if not isinstance(raw.get("transferable", True), bool):
+        raise TaxonomyError(f"{where}: `transferable` must be true or false")
+    label = _text(raw, "label", where, raw["id"].replace("_", " "))
+    bridge = _text(raw, "bridge", where, f"both draw on the same {label} skills")
+    return Family(raw["id"], label, bridge, raw.get("transferable", True))
+
+
+def _parse_skill(raw: Any, family: str, default_category: Any) -> Skill:
+    where = f"skills.toml: family {family!r}, skill {raw.get('id') if isinstance(raw, dict) else raw!r}"
+    skill_id = raw.get("id") if isinstance(raw, dict) else None
+    if not isinstance(skill_id, str) or not skill_id.replace("_", "").isalnum() or not skill_id.islower():
+        raise TaxonomyError(f"{where}: `id` must be lowercase letters, digits and underscores")
+    if raw.keys() - _SKILL_KEYS:
+        raise TaxonomyError(f"{where}: unknown keys {sorted(raw.keys() - _SKILL_KEYS)}")
+    category = raw.get("category", default_category)
+    if category not in CATEGORIES:
+        raise TaxonomyError(f"{where}: category must be one of {', '.join(CATEGORIES)}, not {category!r}")
+    if not all(isinstance(raw.get(key, False), bool) for key in ("strict", "broad")):
+        raise TaxonomyError(f"{where}: `strict` and `broad` must be true or false")
+    cased, context = _words(raw, "cased", where), _words(raw, "context", where)
+    if (context or raw.get("strict")) and not cased:
+        raise TaxonomyError(f"{where}: `context` and `strict` guard `cased` aliases; list some")
+    return Skill(
+        id=skill_id,
+        name=_text(raw, "name", where, None),
+        category=category,
+        family=family,
+        aliases=_words(raw, "aliases", where),
+        cased=cased,
+        context=_token_set(context),
+        context_families=frozenset(_words(raw, "context_families", where)) | {family},
+        strict=raw.get("strict", False),
+        not_before=_token_set(_words(raw, "not_before", where)),
+        not_after=_token_set(_words(raw, "not_after", where)),
+        broad=raw.get("broad", False),
+    )
+
+
+def _token_set(words: Sequence[str]) -> frozenset[str]:
+    """Words compared with a sentence's tokens, tokenized the same way ("node.js" is two)."""
+    return frozenset(token for word in words for token in alias_tokens(word))
+
+
+def _text(raw: Mapping[str, Any], key: str, where: str, default: str | None) -> str:
+    value = raw.get(key, default)
+    if not isinstance(value, str) or not value.strip():
+        raise TaxonomyError(f"{where}: `{key}` must be a non-empty string")
+    return value.strip()
+
+
+def _words(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise TaxonomyError(f"{where}: `{key}` must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
