@@ -65,6 +65,16 @@ DEFAULTS: dict[str, Any] = {
     # Templates: a folder whose files override the package's email templates by name.
     "TEMPLATE_FOLDER": None,
     "COMPANY_NAME": None,  # shown in the email footer; defaults to the job's company
+    # The recruiters' admin (plugin/admin). Callables may be objects or "module:attr" strings.
+    "ADMIN_URL_PREFIX": "/coach/admin",  # where the admin blueprint is mounted; None: not mounted
+    "ADMIN_BASE_TEMPLATE": None,  # the host's layout (blocks `title` and `content`); None: a plain page
+    "ADMIN_GUARD": None,  # callable() -> allowed? (or a response); None: every admin page answers 403
+    "ADMIN_SCOPE": None,  # callable() -> company ids the user may see, or None for all
+    "ADMIN_CURRENT_USER": None,  # callable() -> the signed-in user (has `name` and `email`)
+    "ADMIN_JOBS_PROVIDER": None,  # callable(JobQuery) -> JobPage; None: the jobs seen in events
+    "ADMIN_PAGE_SIZE": 25,
+    "ADMIN_TEST_SEND_LIMIT": "5 per hour",  # per recruiter, in the `limits` notation
+    "ADMIN_RATE_LIMIT_STORAGE_URL": None,  # None: the broker's Redis, or in-process memory for other brokers
     # Candidates' profile text is removed from stored events after this many days.
     "RETENTION_DAYS": 90,
     "RETENTION_INTERVAL_SECONDS": 3600.0,
@@ -112,6 +122,28 @@ def check_config(config: Mapping[str, Any]) -> None:
     prefix = config[key("URL_PREFIX")]
     if not prefix.startswith("/") or prefix.endswith("/"):
         raise ConfigError(f"{key('URL_PREFIX')} must start with '/' and not end with one, e.g. '/coach'")
+    _check_admin_config(config)
+
+
+def _check_admin_config(config: Mapping[str, Any]) -> None:
+    prefix = config[key("ADMIN_URL_PREFIX")]
+    if prefix is not None and (not isinstance(prefix, str) or not prefix.startswith("/") or prefix.endswith("/")):
+        raise ConfigError(f"{key('ADMIN_URL_PREFIX')} must start with '/' and not end with one (e.g. "
+                          "'/admin/emails'), or be None")
+    size = config[key("ADMIN_PAGE_SIZE")]
+    if not isinstance(size, int) or not 1 <= size <= 500:
+        raise ConfigError(f"{key('ADMIN_PAGE_SIZE')} must be a whole number from 1 to 500")
+    from limits import parse
+    from limits.storage import SCHEMES
+
+    try:
+        parse(str(config[key("ADMIN_TEST_SEND_LIMIT")]))
+    except ValueError:
+        raise ConfigError(f"{key('ADMIN_TEST_SEND_LIMIT')} must read like '5 per hour' or '10/day'") from None
+    storage = config[key("ADMIN_RATE_LIMIT_STORAGE_URL")]
+    if storage and (str(storage).partition("://")[0] not in SCHEMES or str(storage).startswith("async+")):
+        raise ConfigError(f"{key('ADMIN_RATE_LIMIT_STORAGE_URL')} must be a storage URL of the `limits` library, "
+                          "e.g. redis://localhost:6379/1 or memory://")
 
 
 def _addr_spec(value: str) -> str:

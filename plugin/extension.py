@@ -27,6 +27,8 @@ from .watchers import Mapper, ModelWatchers
 if TYPE_CHECKING:
     from celery import Celery
 
+    from .admin.hooks import AdminHooks
+
 log = logging.getLogger("interview_coach")
 
 EXTENSION_KEY = "interview_coach"
@@ -41,6 +43,7 @@ class CoachState:
     inbox: Inbox
     publisher: EventPublisher
     celery: Celery
+    admin: AdminHooks | None = None  # the host's callables for the recruiters' admin
 
     def setting(self, name: str) -> Any:
         return self.app.config[cfg.key(name)]
@@ -85,12 +88,14 @@ class InterviewCoach:
 
         from interview_coach.workers.celery_app import make_celery
 
+        from .admin.hooks import resolve_admin_hooks
+
         store = Store(lambda: _resolve_engine(app, db))
         celery = make_celery(app)
         process_event = celery.tasks["interview_coach.process_event"]
         publisher = EventPublisher(lambda event_id: process_event.apply_async(args=[event_id], retry=False))
         state = CoachState(app=app, store=store, inbox=Inbox(store, publisher.submit), publisher=publisher,
-                           celery=celery)
+                           celery=celery, admin=resolve_admin_hooks(app.config))
         app.extensions[EXTENSION_KEY] = state
 
         for kind, signal in signals.ALL.items():
@@ -102,6 +107,10 @@ class InterviewCoach:
         from .public import public_blueprint
 
         app.register_blueprint(public_blueprint, url_prefix=app.config[cfg.key("URL_PREFIX")])
+        if app.config[cfg.key("ADMIN_URL_PREFIX")] is not None:
+            from .admin import admin_blueprint
+
+            app.register_blueprint(admin_blueprint, url_prefix=app.config[cfg.key("ADMIN_URL_PREFIX")])
         csrf = app.extensions.get("csrf")
         if csrf is not None and hasattr(csrf, "exempt"):
             # Called by machines (a mail client's one-click unsubscribe, the host's other

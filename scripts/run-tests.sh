@@ -2,6 +2,8 @@
 # Runs the test suite with every service it needs, on a bare machine or a dev box alike.
 #   Redis: $REDIS_URL if it answers; else a private redis-server on a free port; else
 #          install redis-server with apt-get (as root); else stop with a clear message.
+#   Chromium (browser tests): $COACH_CHROMIUM or `chromium`; else Debian's package with
+#          apt-get (as root); else the browser tests are skipped with the reason.
 # Usage: scripts/run-tests.sh PYTHON [pytest args...]
 set -euo pipefail
 PY=${1:?usage: run-tests.sh PYTHON [pytest args]}
@@ -40,5 +42,33 @@ else
   echo "tests: started a private Redis at $REDIS_URL"
 fi
 
+# Browser tests drive Debian's Chromium through Playwright (which never downloads a browser):
+# $COACH_CHROMIUM, else `chromium` on the PATH, else install Debian's package with apt-get
+# (as root). Without any, the browser tests are skipped, and say why.
+find_chromium() {
+  local candidate
+  for candidate in "${COACH_CHROMIUM:-}" chromium chromium-browser; do
+    [ -n "$candidate" ] && command -v "$candidate" 2>/dev/null && return 0
+  done
+  return 1
+}
+chromium_path=$(find_chromium || true)
+if [ -z "$chromium_path" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "tests: installing Debian's chromium with apt-get for the browser tests"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
+      || echo "tests: apt-get could not install chromium" >&2
+    chromium_path=$(find_chromium || true)
+  fi
+fi
+if [ -n "$chromium_path" ]; then
+  export COACH_CHROMIUM="$chromium_path"
+  echo "tests: browser tests use $COACH_CHROMIUM"
+else
+  echo "tests: no Chromium, so the browser tests will be skipped: install Debian's 'chromium' package" \
+       "(run 'make test' as root to have it installed) or set COACH_CHROMIUM to a Chromium executable"
+fi
+
 export COACH_REQUIRE_SERVICES=1
-"$PY" -m pytest "$@"
+# -rs: every skipped test says why.
+"$PY" -m pytest -rs "$@"

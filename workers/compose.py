@@ -28,6 +28,10 @@ from interview_coach.workers.tailoring import (
 from .rendering import EmailRenderer, RenderedEmail
 from .timefmt import format_duration, format_when
 
+# CRLF line endings; headers folded at RFC 5322's 998, not 78: at 78 Python folds a
+# 70-character subject onto its own line, and some clients then show it with a leading space.
+_POLICY = SMTP.clone(max_line_length=998)
+
 STAGE_LABELS = {"screen": "screening call", "skills": "skills interview", "onsite": "interview",
                 "final": "final interview"}
 
@@ -116,7 +120,7 @@ def compose(renderer: EmailRenderer, kind: str, event: Event, *, unsubscribe_url
 def build_message(composed: Composed, *, sender: str, message_id: str, unsubscribe_url: str,
                   reply_to: str | None = None, now: datetime | None = None) -> EmailMessage:
     """A multipart/alternative message with CRLF line endings (``policy=SMTP``)."""
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=_POLICY)
     message["Subject"] = composed.rendered.subject
     message["From"] = sender
     local, _, domain = composed.recipient.rpartition("@")

@@ -19,6 +19,7 @@ from interview_coach.plugin.tables import DeliveryRow, EventRow, utcnow
 from . import planning, retention
 from .context import worker_context
 from .sending import send_delivery as send_one
+from .test_send import register_send_test
 
 log = logging.getLogger("interview_coach.tasks")
 
@@ -92,6 +93,8 @@ def register_tasks(celery: Celery) -> None:
         ctx = _ctx()
         with ctx.store.begin() as session:
             return retention.purge_personal_data(session, int(current_app.config[cfg.key("RETENTION_DAYS")]))
+
+    register_send_test(celery, _ctx)
 
     def _enqueue_send(delivery_id: int) -> None:
         try:

@@ -36,6 +36,8 @@ def test_wheel_installs_in_a_fresh_venv_and_renders_an_email(tmp_path: Path) -> 
     names = zipfile.ZipFile(wheel).namelist()
     assert "interview_coach/email_templates/interview_prep.html" in names
     assert "interview_coach/plugin/migrations/versions/0001_initial.py" in names
+    assert "interview_coach/plugin/admin/templates/interview_coach/admin/preview.html" in names
+    assert "interview_coach/plugin/admin/static/coach-admin.css" in names
     assert any(n.startswith("interview_coach/workers/tailoring/data/") and n.endswith(".toml") for n in names)
     assert not any(n.startswith(("tests/", "examples/")) for n in names)
 

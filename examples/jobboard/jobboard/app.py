@@ -12,6 +12,7 @@ from flask import Flask
 from sqlalchemy.engine import make_url
 
 from . import csrf, formatting
+from .coach_admin import configure_admin
 from .coach_integration import coach
 from .extensions import db
 from .seed import jobboard_cli
@@ -28,7 +29,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _make_sqlite_folder(app.config["SQLALCHEMY_DATABASE_URI"])
 
     db.init_app(app)
-    coach.init_app(app, db=db)
+    if app.config["JOBBOARD_INTERVIEW_COACH"]:
+        configure_admin(app.config)
+        coach.init_app(app, db=db)
 
     app.register_blueprint(public_blueprint)
     app.register_blueprint(recruiter_blueprint)
@@ -52,6 +55,10 @@ def load_config(instance_path: str, environ: Mapping[str, str]) -> dict[str, Any
         or f"sqlite:///{instance / 'jobboard.sqlite'}",
         "SECRET_KEY": environ.get("SECRET_KEY") or DEV_SECRET_KEY,
         "JOBBOARD_OUTBOX_DIR": environ.get("JOBBOARD_OUTBOX_DIR") or str(instance / "outbox"),
+        # False runs the board without Interview Coach (no events, no emails): the baseline
+        # of the request-latency benchmark, bench/p1_request_latency.py.
+        "JOBBOARD_INTERVIEW_COACH": environ.get("JOBBOARD_INTERVIEW_COACH", "true").strip().lower()
+        not in ("0", "false", "no", "off"),
     }
     for name, value in environ.items():
         if name.startswith(PLUGIN_PREFIX):
