@@ -54,6 +54,7 @@ def _environment(state_dir: Path, web_port: int, smtp_port: int) -> dict[str, st
         "JOBBOARD_OUTBOX_DIR": str(state_dir / "outbox"),
         "INTERVIEW_COACH_BROKER_URL": broker,
         "INTERVIEW_COACH_BROKER_FILESYSTEM_DIR": str(state_dir / "broker"),
+        "INTERVIEW_COACH_MAIL_FROM": "Meridian Jobs <careers@meridian-jobs.example>",
         "INTERVIEW_COACH_SMTP_HOST": "127.0.0.1",
         "INTERVIEW_COACH_SMTP_PORT": str(smtp_port),
         "INTERVIEW_COACH_BASE_URL": f"http://127.0.0.1:{web_port}",
