@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .skill_scanner import tokenize
@@ -132,6 +133,7 @@ def _mention(skill: Skill, evidence: str, section: str | None) -> SkillMention:
     return SkillMention(skill.id, skill.name, skill.kind, skill.category, skill.family, evidence, section)
 
 
+@lru_cache(maxsize=8192)
 def evidence_quality(line: str) -> int:
     """Higher for a line with numbers in it (an achievement: "beat quota by 20%", "12 kids"),
     lower for a job header ("Barista, Corner Coffee (2019 - 2021)"), a bare list of skills or
