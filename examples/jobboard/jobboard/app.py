@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
+
+from interview_coach.plugin.store import tune_sqlite_connection
 
 from . import csrf, formatting
 from .coach_admin import configure_admin
@@ -29,6 +32,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _make_sqlite_folder(app.config["SQLALCHEMY_DATABASE_URI"])
 
     db.init_app(app)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # Web and worker processes write to this one file: WAL and a busy timeout keep
+        # them from locking each other out (the plugin's tables live here too, db=db).
+        with app.app_context():
+            event.listen(db.engine, "connect", tune_sqlite_connection)
     if app.config["JOBBOARD_INTERVIEW_COACH"]:
         configure_admin(app.config)
         coach.init_app(app, db=db)
