@@ -31,7 +31,7 @@ eval: $(STAMP)
 	$(PY) -m tests.tailoring.evaluate
 
 bench: $(STAMP)
-	$(PY) bench/tailoring.py
+	$(PY) bench/run_all.py
 
 wheel: $(STAMP)
 	$(PY) -m build --wheel --outdir dist .
