@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .evidence import evidence_quality
 from .model import CandidateInfo, JobInfo, SkillReminder
 from .skill_taxonomy import Family, Skill, Taxonomy, load_taxonomy
 from .skills import (
@@ -30,7 +31,6 @@ from .skills import (
     RANK,
     REQUIRED,
     SkillMention,
-    evidence_quality,
     extract_skills,
     profile_evidence,
     read_posting,
@@ -54,14 +54,6 @@ class SkillMatch:
     skills: tuple[SkillReminder, ...]
     # At most two required skills with no evidence: "be ready to talk about".
     talk_about: tuple[str, ...] = ()
-
-    @property
-    def hard_skills(self) -> tuple[SkillReminder, ...]:
-        return tuple(s for s in self.skills if s.kind == "hard")
-
-    @property
-    def soft_skills(self) -> tuple[SkillReminder, ...]:
-        return tuple(s for s in self.skills if s.kind == "soft")
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+from .evidence import DIGIT_RE, evidence_quality
 from .skill_scanner import tokenize
 from .skill_taxonomy import Skill, load_taxonomy
 
@@ -72,18 +72,12 @@ _NICE_MARK_RE = re.compile(
     r"would be great|helpful)\b"
 )
 _REQUIRED_MARK_RE = re.compile(r"\b(?:required|must|mandatory|essential)\b")
-_DIGIT_RE = re.compile(r"\d")
-_EDUCATION_RE = re.compile(
-    r"\b(?:[Uu]niversity|[Cc]ollege|[Cc]oursework|[Cc]ourse|[Dd]egree|[Bb]ootcamp|[Ss]tudent|[Dd]iploma|"
-    r"[Bb]achelor'?s?|[Mm]aster'?s?|B\.?S\.|B\.?A\.|GPA|[Aa]cademy|[Cc]ertificate program)\b"
-)
 # A wrapped line ends mid-phrase: "...pulled wire for power and lighting on a"
 _DANGLING_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "into"}
 )
 _NICE_HINTS = ("plus", "bonus", "prefer", "nice", "desirab", "ideally", "not required", "great", "helpful")
 _REQUIRED_HINTS = ("requir", "must", "mandatory", "essential")
-_DATE_RANGE_RE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:(?:19|20)\d\d|[Pp]resent|[Cc]urrent|[Nn]ow|[Tt]oday)")
 
 
 @dataclass(frozen=True)
@@ -131,18 +125,6 @@ def profile_evidence(text: str) -> list[tuple[Skill, str]]:
 
 def _mention(skill: Skill, evidence: str, section: str | None) -> SkillMention:
     return SkillMention(skill.id, skill.name, skill.kind, skill.category, skill.family, evidence, section)
-
-
-@lru_cache(maxsize=8192)
-def evidence_quality(line: str) -> int:
-    """Higher for a line with numbers in it (an achievement: "beat quota by 20%", "12 kids"),
-    lower for a job header ("Barista, Corner Coffee (2019 - 2021)"), a bare list of skills or
-    a course ("Culinary Arts coursework")."""
-    words, commas = line.count(" ") + 1, line.count(",")
-    score = -2 if words <= 2 or (commas >= 2 and words <= 4 * (commas + 1)) else 0
-    if _DIGIT_RE.search(line):
-        score += -2 if _DATE_RANGE_RE.search(line) else 2
-    return score - 3 * bool(_EDUCATION_RE.search(line))
 
 
 def _extract(
@@ -282,7 +264,7 @@ def _read_heading(line: str) -> tuple[str | None, str | None]:
     label = label.strip("*_ ").lower()
     rest = rest.strip("*_ ")
     words = label.split()
-    if not words or len(words) > (4 if rest else 6) or _DIGIT_RE.search(label):
+    if not words or len(words) > (4 if rest else 6) or DIGIT_RE.search(label):
         return None, None
     marked = bool(colon) or line.startswith(("#", "**"))
     if not (marked or line.isupper() or all(w.strip(",.-") in _HEADING_WORDS for w in words)):

@@ -1,0 +1,26 @@
+"""How good a line of a profile is as evidence of a skill: an achievement with numbers beats
+a job header, a bare list of skills or a course."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+DIGIT_RE = re.compile(r"\d")
+_DATE_RANGE_RE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:(?:19|20)\d\d|[Pp]resent|[Cc]urrent|[Nn]ow|[Tt]oday)")
+_EDUCATION_RE = re.compile(
+    r"\b(?:[Uu]niversity|[Cc]ollege|[Cc]oursework|[Cc]ourse|[Dd]egree|[Bb]ootcamp|[Ss]tudent|[Dd]iploma|"
+    r"[Bb]achelor'?s?|[Mm]aster'?s?|B\.?S\.|B\.?A\.|GPA|[Aa]cademy|[Cc]ertificate program)\b"
+)
+
+
+@lru_cache(maxsize=8192)
+def evidence_quality(line: str) -> int:
+    """Higher for a line with numbers in it (an achievement: "beat quota by 20%", "12 kids"),
+    lower for a job header ("Barista, Corner Coffee (2019 - 2021)"), a bare list of skills or
+    a course ("Culinary Arts coursework")."""
+    words, commas = line.count(" ") + 1, line.count(",")
+    score = -2 if words <= 2 or (commas >= 2 and words <= 4 * (commas + 1)) else 0
+    if DIGIT_RE.search(line):
+        score += -2 if _DATE_RANGE_RE.search(line) else 2
+    return score - 3 * bool(_EDUCATION_RE.search(line))
