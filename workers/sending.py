@@ -70,30 +70,45 @@ def why_not_send(session: Session, ctx: WorkerContext, delivery: DeliveryRow, no
     return None
 
 
-def _claim(ctx: WorkerContext, delivery_id: int, now: datetime) -> tuple[SendResult | None, Event | None, list[str]]:
+@dataclass(frozen=True)
+class _Claimed:
+    """What a successful claim read, so sending needs no second look at the row."""
+
+    event: Event
+    already_asked: list[str]
+    kind: str
+    message_id: str
+    attempts: int
+    recipient: str
+
+
+def _claim(ctx: WorkerContext, delivery_id: int, now: datetime) -> SendResult | _Claimed:
     with ctx.store.begin() as session:
         delivery = session.get(DeliveryRow, delivery_id, with_for_update=True)
         if delivery is None or delivery.status not in ("pending", "sending"):
-            return SendResult("done"), None, []
+            return SendResult("done")
         if delivery.status == "sending" and delivery.claimed_at and delivery.claimed_at > now - ctx.lease:
             remaining = (delivery.claimed_at + ctx.lease - now).total_seconds()
-            return SendResult("busy", retry_in=max(1.0, remaining)), None, []
+            return SendResult("busy", retry_in=max(1.0, remaining))
         if delivery.due_at > now:
-            return SendResult("not_due"), None, []
+            return SendResult("not_due")
         reason = why_not_send(session, ctx, delivery, now)
         if reason is not None:
             delivery.status, delivery.last_error = "skipped", reason
-            return SendResult("skipped", reason), None, []
+            return SendResult("skipped", reason)
         delivery.status, delivery.claimed_at = "sending", now
         delivery.attempts += 1
         payload = session.get(EventRow, delivery.event_id)
         if payload is None or payload.payload is None:
             delivery.status, delivery.last_error = "failed", "the event's data was purged"
-            return SendResult("failed", delivery.last_error), None, []
+            return SendResult("failed", delivery.last_error)
         asked = session.scalars(select(DeliveryRow.question_ids).where(
             DeliveryRow.application_id == delivery.application_id, DeliveryRow.status == "sent",
             DeliveryRow.id != delivery.id)).all()
-        return None, parse_event(payload.payload), [q for ids in asked if ids for q in ids]
+        event = parse_event(payload.payload)
+        return _Claimed(event=event, already_asked=[q for ids in asked if ids for q in ids], kind=delivery.kind,
+                        message_id=delivery.message_id, attempts=delivery.attempts,
+                        recipient=delivery.recipient or event.application.candidate.email)
 
 
 def _finish(ctx: WorkerContext, delivery_id: int, **values: object) -> None:
@@ -105,17 +120,13 @@ def _finish(ctx: WorkerContext, delivery_id: int, **values: object) -> None:
 
 
 def send_delivery(ctx: WorkerContext, delivery_id: int) -> SendResult:
-    now = utcnow()
-    early, event, already_asked = _claim(ctx, delivery_id, now)
-    if early is not None:
-        return early
-    assert event is not None
-    with ctx.store.begin() as session:
-        delivery = session.get(DeliveryRow, delivery_id)
-        assert delivery is not None
-        kind, message_id, attempts = delivery.kind, delivery.message_id, delivery.attempts
-        unsubscribe_url = ctx.unsubscribe_url(delivery.recipient or event.application.candidate.email)
+    claimed = _claim(ctx, delivery_id, utcnow())
+    if isinstance(claimed, SendResult):
+        return claimed
+    event, already_asked, kind = claimed.event, claimed.already_asked, claimed.kind
+    message_id, attempts = claimed.message_id, claimed.attempts
     try:
+        unsubscribe_url = ctx.unsubscribe_url(claimed.recipient)
         composed = compose(ctx.renderer, kind, event, unsubscribe_url=unsubscribe_url,
                            already_asked=already_asked, company_name=ctx.company_name)
         message = build_message(composed, sender=ctx.mail_from, message_id=message_id,
