@@ -41,8 +41,16 @@ def register_tasks(celery: Celery) -> None:
         except (OperationalError, IntegrityError) as exc:
             # A locked database or two workers racing on a new interview: try again.
             raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries)) from None
+        # Send what is due now right here: one broker hop and one queue wait fewer per email
+        # (bench/p3_end_to_end.py). Anything that needs another try goes back to the queue.
         for delivery_id in plan.send_now:
-            _enqueue_send(delivery_id)
+            try:
+                result = send_one(ctx, delivery_id)
+            except OperationalError:
+                _enqueue_send(delivery_id)
+                continue
+            if result.outcome in ("retry", "busy"):
+                _enqueue_send(delivery_id, countdown=result.retry_in)
         return plan.status
 
     @celery.task(name="interview_coach.send_delivery", shared=False, bind=True, max_retries=None)
@@ -96,9 +104,9 @@ def register_tasks(celery: Celery) -> None:
 
     register_send_test(celery, _ctx)
 
-    def _enqueue_send(delivery_id: int) -> None:
+    def _enqueue_send(delivery_id: int, countdown: float | None = None) -> None:
         try:
-            send_delivery.apply_async(args=[delivery_id])
+            send_delivery.apply_async(args=[delivery_id], countdown=countdown)
         except Exception as exc:  # the due sweep will find the pending row
             log.warning("interview coach: could not enqueue delivery %s (%s)", delivery_id, type(exc).__name__)
 
