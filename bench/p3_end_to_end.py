@@ -1,6 +1,6 @@
 """P3: event → SMTP accepted latency with real processes, then an overload: nothing lost.
 
-Run ``.venv/bin/python bench/p3_end_to_end.py`` (60 s + 30 s and the drain: 3 to 5 minutes on 2 cores) or with
+Run ``.venv/bin/python bench/p3_end_to_end.py`` (60 s + 30 s and the drain: about 6 minutes on 2 cores) or with
 ``--quick`` (10 s + 5 s). Prints figures only; a missed goal is reported, never an error.
 
 Real parts: a private ``redis-server`` on a free port; a Celery worker subprocess
