@@ -57,20 +57,13 @@ def _row_values(event: Event, source: str) -> dict[str, Any]:
 
 
 def _insert(connection: Connection, values: dict[str, Any]) -> int | None:
+    """Insert an event row (a rejected one has no key, so it never conflicts)."""
     if connection.dialect.name == "postgresql":
         # A failed statement aborts a PostgreSQL transaction; a savepoint keeps the
         # host's own transaction usable if our insert fails.
         with connection.begin_nested():
             return insert_ignoring_duplicates(connection, _table, values)
     return insert_ignoring_duplicates(connection, _table, values)
-
-
-def _insert_plain(connection: Connection, values: dict[str, Any]) -> None:
-    if connection.dialect.name == "postgresql":
-        with connection.begin_nested():
-            connection.execute(_table.insert().values(values))
-    else:
-        connection.execute(_table.insert().values(values))
 
 
 class Inbox:
@@ -102,10 +95,10 @@ class Inbox:
                   "error": reason[:4000], "payload": None, "created_at": utcnow()}
         try:
             if session is not None:
-                _insert_plain(session.connection(), values)
+                _insert(session.connection(), values)
             else:
                 with self._store.begin() as own:
-                    _insert_plain(own.connection(), values)
+                    _insert(own.connection(), values)
         except Exception:
             log.exception("could not store a rejected %s event from %s", kind, source)
 

@@ -27,6 +27,11 @@ class Toggle:
     source: str  # "job" | "company" | "default"
     reminder_offset_minutes: int | None = None
 
+    @property
+    def off_reason(self) -> str:
+        """Why an email of this kind is skipped, as the delivery log shows it."""
+        return "switched off by default" if self.source == "default" else f"switched off for this {self.source}"
+
 
 def _rows(session: Session, job_id: str, company_id: str) -> dict[tuple[str, str], JobSettingRow]:
     rows = session.scalars(

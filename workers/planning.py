@@ -183,8 +183,7 @@ class _Planner:
         recipient = application.candidate.email.lower()
         toggle = self.toggles[kind]
         if skip_reason is None and not toggle.enabled:
-            skip_reason = f"switched off for this {toggle.source}" if toggle.source != "default" \
-                else "switched off by default"
+            skip_reason = toggle.off_reason
         if skip_reason is None and is_suppressed(self.session, recipient):
             skip_reason = "the candidate opted out of these emails"
         key = f"{kind}:{subject_id}:{revision}"

@@ -47,7 +47,7 @@ def why_not_send(session: Session, ctx: WorkerContext, delivery: DeliveryRow, no
                               ctx.policy.default_reminder_offset_minutes)
     toggle = toggles[delivery.kind]
     if not toggle.enabled:
-        return f"switched off for this {toggle.source}" if toggle.source != "default" else "switched off by default"
+        return toggle.off_reason
     if delivery.recipient and is_suppressed(session, delivery.recipient):
         return "the candidate opted out of these emails"
     closed = session.scalar(select(EventRow.id).where(
