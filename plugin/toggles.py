@@ -8,7 +8,7 @@ Checked when deliveries are planned and again when they are sent.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from sqlalchemy import select
@@ -33,6 +33,16 @@ class Toggle:
         return "switched off by default" if self.source == "default" else f"switched off for this {self.source}"
 
 
+def effective_toggle(kind: str, job_enabled: bool | None, company_enabled: bool | None,
+                     default_kinds: Collection[str]) -> Toggle:
+    """The switch of one kind from the job's and the company's own values (None: not set)."""
+    if job_enabled is not None:
+        return Toggle(kind, job_enabled, "job")
+    if company_enabled is not None:
+        return Toggle(kind, company_enabled, "company")
+    return Toggle(kind, kind in default_kinds, "default")
+
+
 def _rows(session: Session, job_id: str, company_id: str) -> dict[tuple[str, str], JobSettingRow]:
     rows = session.scalars(
         select(JobSettingRow).where(
@@ -49,15 +59,15 @@ def resolve_toggles(session: Session, job_id: str, company_id: str, default_kind
     rows = _rows(session, job_id, company_id)
     result: dict[str, Toggle] = {}
     for kind in EMAIL_KINDS:
-        row = rows.get(("job", kind)) or rows.get(("company", kind))
-        enabled = row.enabled if row is not None else kind in default_kinds
-        source = row.scope if row is not None else "default"
-        offset = None
+        job_row, company_row = rows.get(("job", kind)), rows.get(("company", kind))
+        toggle = effective_toggle(kind, job_row.enabled if job_row else None,
+                                  company_row.enabled if company_row else None, default_kinds)
         if kind == "interview_reminder":
-            offset_row = next((r for r in (rows.get(("job", kind)), rows.get(("company", kind)))
+            offset_row = next((r for r in (job_row, company_row)
                                if r is not None and r.reminder_offset_minutes is not None), None)
             offset = offset_row.reminder_offset_minutes if offset_row else default_offset_minutes
-        result[kind] = Toggle(kind, enabled, source, offset)
+            toggle = replace(toggle, reminder_offset_minutes=offset)
+        result[kind] = toggle
     return result
 
 

@@ -15,7 +15,7 @@ import ssl
 import threading
 import time
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.message import Message
 
 
 class SendError(Exception):
@@ -86,7 +86,7 @@ class Mailer:
         self._last_used = 0.0
         self._lock = threading.Lock()
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         with self._lock:
             try:
                 smtp = self._connection()

@@ -8,18 +8,19 @@ mid-send leaves a row that is tried again once the lease runs out.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row
 
 from interview_coach.plugin.events import Event, parse_event
 from interview_coach.plugin.privacy import redact
-from interview_coach.plugin.suppression import is_suppressed
-from interview_coach.plugin.tables import DeliveryRow, EventRow, InterviewRow, utcnow
-from interview_coach.plugin.toggles import resolve_toggles
+from interview_coach.plugin.tables import utcnow
+from interview_coach.plugin.toggles import effective_toggle
 
+from . import delivery_rows as rows
 from .compose import build_message, compose
 from .context import WorkerContext
 from .mailer import PermanentSendError, TransientSendError
@@ -28,6 +29,7 @@ log = logging.getLogger("interview_coach.sending")
 
 _INTERVIEW_STATUS_NEEDED = {"interview_prep": "scheduled", "interview_reminder": "scheduled",
                             "interview_rescheduled": "scheduled", "interview_cancelled": "cancelled"}
+_PURGED = "the event's data was purged"
 
 
 @dataclass(frozen=True)
@@ -41,31 +43,26 @@ def backoff_seconds(attempt: int, base: float, cap: float) -> float:
     return float(min(cap, base * 2 ** max(0, attempt - 1)))
 
 
-def why_not_send(session: Session, ctx: WorkerContext, delivery: DeliveryRow, now: datetime) -> str | None:
-    """The reason this email must no longer go, or None if it still should."""
-    toggles = resolve_toggles(session, delivery.job_id, delivery.company_id, ctx.policy.default_kinds,
-                              ctx.policy.default_reminder_offset_minutes)
-    toggle = toggles[delivery.kind]
+def why_not_send(delivery: Row[Any], world: Row[Any], default_kinds: Collection[str], now: datetime) -> str | None:
+    """The reason this email must no longer go, or None if it still should (``world`` is
+    what ``delivery_rows.world`` read for it)."""
+    toggle = effective_toggle(delivery.kind, world.job_enabled, world.company_enabled, default_kinds)
     if not toggle.enabled:
         return toggle.off_reason
-    if delivery.recipient and is_suppressed(session, delivery.recipient):
+    if delivery.recipient and world.suppressed is not None:
         return "the candidate opted out of these emails"
-    closed = session.scalar(select(EventRow.id).where(
-        EventRow.application_id == delivery.application_id, EventRow.kind == "application_closed",
-        EventRow.status == "processed").limit(1))
-    if closed is not None:
+    if world.closed is not None:
         return "the application was closed"
     needed = _INTERVIEW_STATUS_NEEDED.get(delivery.kind)
     if needed is None:
         return None
-    interview = session.get(InterviewRow, delivery.interview_id)
-    if interview is None:
+    if world.interview_status is None:
         return "the interview is unknown"
-    if interview.revision != delivery.revision:
+    if world.interview_revision != delivery.revision:
         return "superseded: the interview changed after this email was planned"
-    if interview.status != needed:
-        return f"the interview is {interview.status}"
-    if delivery.kind == "interview_reminder" and interview.starts_at <= now:
+    if world.interview_status != needed:
+        return f"the interview is {world.interview_status}"
+    if delivery.kind == "interview_reminder" and world.interview_starts_at <= now:
         return "the interview has already started"
     return None
 
@@ -83,8 +80,8 @@ class _Claimed:
 
 
 def _claim(ctx: WorkerContext, delivery_id: int, now: datetime) -> SendResult | _Claimed:
-    with ctx.store.begin() as session:
-        delivery = session.get(DeliveryRow, delivery_id, with_for_update=True)
+    with ctx.store.engine.begin() as connection:
+        delivery = rows.load(connection, delivery_id)
         if delivery is None or delivery.status not in ("pending", "sending"):
             return SendResult("done")
         if delivery.status == "sending" and delivery.claimed_at and delivery.claimed_at > now - ctx.lease:
@@ -92,31 +89,26 @@ def _claim(ctx: WorkerContext, delivery_id: int, now: datetime) -> SendResult | 
             return SendResult("busy", retry_in=max(1.0, remaining))
         if delivery.due_at > now:
             return SendResult("not_due")
-        reason = why_not_send(session, ctx, delivery, now)
+        reason = why_not_send(delivery, rows.world(connection, delivery), ctx.policy.default_kinds, now)
         if reason is not None:
-            delivery.status, delivery.last_error = "skipped", reason
+            if not rows.take(connection, delivery, {"status": "skipped", "last_error": reason}):
+                return SendResult("busy", retry_in=1.0)
             return SendResult("skipped", reason)
-        delivery.status, delivery.claimed_at = "sending", now
-        delivery.attempts += 1
-        payload = session.get(EventRow, delivery.event_id)
-        if payload is None or payload.payload is None:
-            delivery.status, delivery.last_error = "failed", "the event's data was purged"
-            return SendResult("failed", delivery.last_error)
-        asked = session.scalars(select(DeliveryRow.question_ids).where(
-            DeliveryRow.application_id == delivery.application_id, DeliveryRow.status == "sent",
-            DeliveryRow.id != delivery.id)).all()
-        event = parse_event(payload.payload)
-        return _Claimed(event=event, already_asked=[q for ids in asked if ids for q in ids], kind=delivery.kind,
-                        message_id=delivery.message_id, attempts=delivery.attempts,
-                        recipient=delivery.recipient or event.application.candidate.email)
+        if delivery.payload is None:
+            rows.take(connection, delivery, {"status": "failed", "last_error": _PURGED})
+            return SendResult("failed", _PURGED)
+        attempts = delivery.attempts + 1
+        if not rows.take(connection, delivery, {"status": "sending", "claimed_at": now, "attempts": attempts}):
+            return SendResult("busy", retry_in=1.0)  # another worker took it a moment ago
+        asked = rows.asked_before(connection, delivery) if delivery.kind == "interview_prep" else []
+        event = parse_event(delivery.payload)
+        return _Claimed(event=event, already_asked=asked, kind=delivery.kind, message_id=delivery.message_id,
+                        attempts=attempts, recipient=delivery.recipient or event.application.candidate.email)
 
 
 def _finish(ctx: WorkerContext, delivery_id: int, **values: object) -> None:
-    with ctx.store.begin() as session:
-        delivery = session.get(DeliveryRow, delivery_id, with_for_update=True)
-        if delivery is not None:
-            for name, value in values.items():
-                setattr(delivery, name, value)
+    with ctx.store.engine.begin() as connection:
+        rows.record(connection, delivery_id, values)
 
 
 def send_delivery(ctx: WorkerContext, delivery_id: int) -> SendResult:

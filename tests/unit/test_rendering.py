@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from email import message_from_bytes
+from email.policy import default
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from jinja2 import UndefinedError
 
 from interview_coach.plugin.events import parse_event
 from interview_coach.workers.compose import Composed, build_message, template_context
-from interview_coach.workers.rendering import EmailRenderer, TemplateError
+from interview_coach.workers.rendering import EmailRenderer, RenderedEmail, TemplateError
 from interview_coach.workers.tailoring import InterviewerQuestions, PrepPlan, QuestionPick, SkillReminder
 from interview_coach.workers.timefmt import format_when
 
@@ -123,4 +125,24 @@ def test_message_has_crlf_line_endings_unsubscribe_headers_and_a_stable_message_
     assert message["List-Unsubscribe"] == "<https://jobs.example/coach/unsubscribe/t>"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message["Message-ID"] == "<abc.coach@northwind.test>"
-    assert [part.get_content_type() for part in message.iter_parts()] == ["text/plain", "text/html"]
+    assert [part.get_content_type() for part in message.get_payload()] == ["text/plain", "text/html"]
+
+
+def test_accented_subject_and_names_arrive_intact_and_a_line_break_in_a_header_is_refused():
+    rendered = RenderedEmail(subject="Votre entretien chez Café Étoile", html="<p>Bonjour Zoë</p>",
+                             text="Bonjour Zoë\n")
+    composed = Composed(rendered=rendered, plan=None, recipient="zoe@example.com", recipient_name="Zoë Müller")
+    message = build_message(composed, sender="Café Étoile <jobs@cafe.test>", message_id="<m.coach@cafe.test>",
+                            unsubscribe_url="https://cafe.test/u/t")
+    raw = message.as_bytes()
+    assert raw.isascii()  # encoded for any server, 8BITMIME or not
+    parsed = message_from_bytes(raw, policy=default)
+    assert parsed["Subject"] == "Votre entretien chez Café Étoile"
+    assert parsed["To"].addresses[0].display_name == "Zoë Müller"
+    assert parsed["From"].addresses[0].display_name == "Café Étoile"
+    assert parsed.get_body(("plain",)).get_content() == "Bonjour Zoë\n"
+    assert parsed.get_body(("html",)).get_content() == "<p>Bonjour Zoë</p>"
+    injected = Composed(rendered=RenderedEmail(subject="Hi\r\nBcc: x@evil.test", html="", text=""), plan=None,
+                        recipient="zoe@example.com", recipient_name="Zoë")
+    with pytest.raises(ValueError, match="Subject header would contain a line break"):
+        build_message(injected, sender="jobs@cafe.test", message_id="<m@cafe.test>", unsubscribe_url="https://u")
