@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import smtplib
 import sys
 import time
@@ -208,6 +209,8 @@ def profile(applicant: Applicant, count: int) -> str:
     profiler.runcall(applicant.run, count)
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+    if os.environ.get("P1_PROFILE_CALLEES"):
+        stats.print_callees(os.environ["P1_PROFILE_CALLEES"])
     stats.print_stats(r"interview_coach|plugin/|coach_integration|p1_host", 30)
     return out.getvalue()
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g, has_request_context
 from pydantic import ValidationError
 from sqlalchemy import Engine
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("interview_coach")
 
 EXTENSION_KEY = "interview_coach"
+_HELD_KEY = "interview_coach_held_event_ids"
 
 
 @dataclass
@@ -94,9 +96,11 @@ class InterviewCoach:
         celery = make_celery(app)
         process_event = celery.tasks["interview_coach.process_event"]
         publisher = EventPublisher(lambda event_id: process_event.apply_async(args=[event_id], retry=False))
-        state = CoachState(app=app, store=store, inbox=Inbox(store, publisher.submit), publisher=publisher,
-                           celery=celery, admin=resolve_admin_hooks(app.config))
+        inbox = Inbox(store, partial(_hand_over, publisher))
+        state = CoachState(app=app, store=store, inbox=inbox, publisher=publisher, celery=celery,
+                           admin=resolve_admin_hooks(app.config))
         app.extensions[EXTENSION_KEY] = state
+        app.teardown_appcontext(_release_held)
 
         for kind, signal in signals.ALL.items():
             signal.connect(_signal_receiver(kind), sender=app, weak=False)
@@ -143,10 +147,29 @@ def _current_inbox() -> Inbox | None:
     return state.inbox if state else None
 
 
+def _hand_over(publisher: EventPublisher, event_ids: Iterable[int]) -> None:
+    """Give committed event ids to the publisher; during a request, once the request is done.
+
+    The publishing thread needs the GIL for about half a millisecond per event (Celery and
+    kombu build the message in Python). Started at the commit, it competes with the rest of
+    the host's request; started when the request's context closes, it runs while the server
+    writes the response and waits for the next one (``bench/p1_request_latency.py``). Ids
+    held here and lost with a crashed process are still ``pending`` rows: the relay sends them."""
+    if has_request_context():
+        g.setdefault(_HELD_KEY, []).append((publisher, list(event_ids)))
+    else:
+        publisher.submit(event_ids)
+
+
+def _release_held(_error: BaseException | None = None) -> None:
+    for publisher, event_ids in g.pop(_HELD_KEY, ()):
+        publisher.submit(event_ids)
+
+
 def _publish_for_current_app(event_ids: Iterable[int]) -> None:
     state = current_app.extensions.get(EXTENSION_KEY) if current_app else None
     if state is not None:
-        state.publisher.submit(event_ids)
+        _hand_over(state.publisher, event_ids)
 
 
 def _signal_receiver(kind: str) -> Any:

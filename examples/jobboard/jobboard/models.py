@@ -116,7 +116,9 @@ class Job(PublicIdMixin, db.Model):
     salary_range: Mapped[str] = mapped_column(String(80), default="")
     posted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    company: Mapped[Company] = relationship(back_populates="jobs")
+    # Joined: every page that shows a job shows its company, and so does the Interview Coach
+    # mapper, which runs inside the flush (a lazy load there is one more query per apply).
+    company: Mapped[Company] = relationship(back_populates="jobs", lazy="joined")
     applications: Mapped[list[Application]] = relationship(back_populates="job")
 
 
