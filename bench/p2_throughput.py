@@ -4,14 +4,16 @@ SMTP ceiling, all measured in the same run.
 Run ``.venv/bin/python bench/p2_throughput.py`` (``--profile`` adds a cProfile of the full
 pipeline). Prints figures only; a missed goal is reported, never an error.
 
-- **Full pipeline**: the real ``interview_coach.workers.sending.send_delivery`` over
-  deliveries planned by the real ``planning.process_event`` in SQLite (half tailored
-  ``interview_prep`` emails, half ``application_received`` confirmations): claim the row,
-  check toggles/opt-outs/revision, tailoring, Jinja (templates compiled once), css-inline,
-  MIME, SMTP over the pooled ``Mailer`` connection, record the outcome. One thread: one
-  worker process.
-- **Naive pipeline**, the same ``send_delivery`` and database work over the same kind of
-  deliveries, with the three choices the plugin avoids: a new ``jinja2.Environment`` (every
+- **Full pipeline**: what the worker's ``process_event`` task does for each event, without
+  Celery around it, over events already stored in the plugin's inbox in SQLite (half
+  ``interview_scheduled``, whose tailored prep email is due at once, half
+  ``application_submitted`` confirmations): plan the event's deliveries and claim the one
+  due now (toggles, opt-outs, interview state, in one transaction: the real
+  ``planning.process_event``), then the real ``sending.deliver``: tailoring, Jinja
+  (templates compiled once), css-inline, MIME, SMTP over the pooled ``Mailer``
+  connection, record the outcome. One thread: one worker process.
+- **Naive pipeline**, the same planning, ``deliver`` and database work over the same kind
+  of events, with the three choices the plugin avoids: a new ``jinja2.Environment`` (every
   template compiled again) per email, premailer for CSS inlining, and a new SMTP connection
   per email (connect, EHLO, send, QUIT, as Flask-Mail does per message).
 - **Ceiling**: ``smtplib.SMTP.send_message`` of one pre-built prep email, again and again
@@ -44,7 +46,7 @@ from interview_coach.workers import planning
 from interview_coach.workers.compose import build_message, compose
 from interview_coach.workers.context import WorkerContext, worker_context
 from interview_coach.workers.rendering import RenderedEmail, package_template_folder
-from interview_coach.workers.sending import send_delivery
+from interview_coach.workers.sending import deliver
 
 ROUNDS = 3
 FULL_PER_ROUND = 400
@@ -98,25 +100,26 @@ def make_app(folder: Path, smtp_port: int) -> Flask:
     return app
 
 
-def plan_deliveries(app: Flask, ctx: WorkerContext, prefix: str, count: int) -> list[int]:
-    """Events through the plugin's inbox, planned by the real planner (not timed)."""
+def store_events(app: Flask, prefix: str, count: int) -> list[int]:
+    """Events through the plugin's inbox, as the host hands them over (not timed)."""
     state = coach_state(app)
     event_ids = [state.inbox.record_now(mixed(prefix, i), "api") for i in range(count)]
     state.publisher.flush()
-    ids: list[int] = []
-    for event_id in event_ids:
-        assert event_id is not None
-        with ctx.store.begin() as session:
-            ids.extend(planning.process_event(session, event_id, ctx.policy).send_now)
-    return ids
+    assert all(event_ids)
+    return [event_id for event_id in event_ids if event_id is not None]
 
 
-def timed_sends(ctx: WorkerContext, ids: list[int]) -> float:
+def timed_sends(ctx: WorkerContext, event_ids: list[int]) -> float:
+    """Plan each event, claiming what is due now, then send it: the worker's task body."""
     started = time.perf_counter()
-    for delivery_id in ids:
-        result = send_delivery(ctx, delivery_id)
+    for event_id in event_ids:
+        with ctx.store.begin() as session:
+            plan = planning.process_event(session, event_id, ctx.policy, claim_due_now=True)
+        if len(plan.claimed) != 1:
+            raise RuntimeError(f"event {event_id}: {len(plan.claimed)} emails due now, expected 1")
+        result = deliver(ctx, plan.claimed[0])
         if result.outcome != "sent":
-            raise RuntimeError(f"delivery {delivery_id}: {result}")
+            raise RuntimeError(f"event {event_id}: {result}")
     return time.perf_counter() - started
 
 
@@ -141,9 +144,9 @@ def breakdown(ctx: WorkerContext, ids: list[int]) -> None:
     from interview_coach.workers import sending
 
     spent: dict[str, float] = {}
-    originals = {name: getattr(sending, name) for name in ("_claim", "compose", "build_message", "_finish")}
-    labels = {"_claim": "claim + checks", "compose": "compose", "build_message": "MIME message",
-              "_finish": "record outcome"}
+    originals = {name: getattr(sending, name) for name in ("compose", "build_message", "_finish")}
+    labels = {"compose": "compose", "build_message": "MIME message", "_finish": "record outcome"}
+    process_event = planning.process_event
 
     def timed(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -156,6 +159,7 @@ def breakdown(ctx: WorkerContext, ids: list[int]) -> None:
 
     for name, function in originals.items():
         setattr(sending, name, timed(labels[name], function))
+    planning.process_event = timed("plan + claim", process_event)  # type: ignore[assignment]
     send = ctx.mailer.send
     ctx.mailer.send = timed("SMTP", send)  # type: ignore[method-assign]
     try:
@@ -163,6 +167,7 @@ def breakdown(ctx: WorkerContext, ids: list[int]) -> None:
     finally:
         for name, function in originals.items():
             setattr(sending, name, function)
+        planning.process_event = process_event  # type: ignore[assignment]
         ctx.mailer.send = send  # type: ignore[method-assign]
     parts = ", ".join(f"{label} {1000 * value / len(ids):.2f}" for label, value in spent.items())
     rest = 1000 * (total - sum(spent.values())) / len(ids)
@@ -204,8 +209,8 @@ def run(args: argparse.Namespace) -> None:
             rounds = args.rounds
             print(f"planning deliveries ({rounds} rounds: {args.full} full, {args.naive} naive, "
                   f"{args.ceiling} ceiling sends each; half tailored prep emails, half confirmations)...")
-            full_ids = plan_deliveries(app, ctx, "full", WARM_UP + rounds * args.full)
-            naive_ids = plan_deliveries(app, ctx, "naive", WARM_UP + rounds * args.naive) if args.naive else []
+            full_ids = store_events(app, "full", WARM_UP + rounds * args.full)
+            naive_ids = store_events(app, "naive", WARM_UP + rounds * args.naive) if args.naive else []
             message = prebuilt_prep_message(ctx)
             timed_sends(ctx, full_ids[:WARM_UP])
             timed_sends(naive, naive_ids[:WARM_UP])
@@ -227,9 +232,9 @@ def run(args: argparse.Namespace) -> None:
                 if naive_batch:
                     measure("naive", len(naive_batch), lambda b=naive_batch: timed_sends(naive, b))  # type: ignore[misc]
                 measure("ceiling", args.ceiling, lambda: timed_ceiling(sink.port, message, args.ceiling))
-            breakdown(ctx, plan_deliveries(app, ctx, "breakdown", BREAKDOWN))
+            breakdown(ctx, store_events(app, "breakdown", BREAKDOWN))
             if args.profile:
-                profile(ctx, plan_deliveries(app, ctx, "profile", 200))
+                profile(ctx, store_events(app, "profile", 200))
             ctx.mailer.close()
         expected = (WARM_UP * (3 if args.naive else 2) + sum(int(count) for count, _ in totals.values())
                     + BREAKDOWN + (200 if args.profile else 0))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from . import config as cfg
@@ -39,8 +39,11 @@ def email_from_token(app: Flask, token: str) -> str:
     return data["e"]
 
 
+_SUPPRESSED = select(SuppressionRow.id).where(SuppressionRow.email == bindparam("email"))
+
+
 def is_suppressed(session: Session, email: str) -> bool:
-    return session.scalar(select(SuppressionRow.id).where(SuppressionRow.email == email.lower())) is not None
+    return session.connection().execute(_SUPPRESSED, {"email": email.lower()}).first() is not None
 
 
 def suppress(session: Session, email: str, reason: str) -> bool:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from .config import EMAIL_KINDS
@@ -43,13 +43,17 @@ def effective_toggle(kind: str, job_enabled: bool | None, company_enabled: bool 
     return Toggle(kind, kind in default_kinds, "default")
 
 
-def _rows(session: Session, job_id: str, company_id: str) -> dict[tuple[str, str], JobSettingRow]:
-    rows = session.scalars(
-        select(JobSettingRow).where(
-            ((JobSettingRow.scope == "job") & (JobSettingRow.scope_id == job_id))
-            | ((JobSettingRow.scope == "company") & (JobSettingRow.scope_id == company_id))
-        )
-    )
+_settings = JobSettingRow.__table__
+# Built once: each email planned reads this, and building the statement cost more than
+# running it (bench/p2_throughput.py).
+_SETTINGS_OF_JOB = select(_settings.c.scope, _settings.c.kind, _settings.c.enabled,
+                          _settings.c.reminder_offset_minutes).where(
+    ((_settings.c.scope == "job") & (_settings.c.scope_id == bindparam("job_id")))
+    | ((_settings.c.scope == "company") & (_settings.c.scope_id == bindparam("company_id"))))
+
+
+def _rows(session: Session, job_id: str, company_id: str) -> dict[tuple[str, str], Row[Any]]:
+    rows = session.connection().execute(_SETTINGS_OF_JOB, {"job_id": job_id, "company_id": company_id})
     return {(row.scope, row.kind): row for row in rows}
 
 

@@ -10,11 +10,29 @@ the ORM version of the same claim at 5–7 ms per email; see ``docs/performance.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, select, update
 
+from interview_coach.plugin.events import Event
 from interview_coach.plugin.tables import DeliveryRow, EventRow, InterviewRow, JobSettingRow, SuppressionRow, utcnow
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A delivery this worker holds (status ``sending``) and everything sending it needs,
+    so nothing has to be read again: made by a claim, or by planning, which claims what is
+    due at once in its own transaction."""
+
+    delivery_id: int
+    event: Event
+    already_asked: list[str]
+    kind: str
+    message_id: str
+    attempts: int
+    recipient: str
+
 
 _D = DeliveryRow.__table__
 _E = EventRow.__table__
@@ -85,8 +103,8 @@ def world(connection: Connection, delivery: Row[Any]) -> Row[Any]:
     }).one()
 
 
-def asked_before(connection: Connection, delivery: Row[Any]) -> list[str]:
-    rows = connection.execute(_ASKED, {"application_id": delivery.application_id, "delivery_id": delivery.id})
+def asked_before(connection: Connection, application_id: str, delivery_id: int) -> list[str]:
+    rows = connection.execute(_ASKED, {"application_id": application_id, "delivery_id": delivery_id})
     return [question for (ids,) in rows if ids for question in ids]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import parseaddr
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from interview_coach.plugin.events import (
@@ -29,7 +29,23 @@ from interview_coach.plugin.suppression import is_suppressed
 from interview_coach.plugin.tables import DeliveryRow, EventRow, InterviewRow, to_naive_utc, utcnow
 from interview_coach.plugin.toggles import Toggle, resolve_toggles
 
+from . import delivery_rows as rows
+from .delivery_rows import Claimed
+
 _delivery_table = DeliveryRow.__table__
+_event_table = EventRow.__table__
+
+# Statements built once and run with parameters: planning runs them for every event.
+_EVENT = select(_event_table.c.status, _event_table.c.payload).where(
+    _event_table.c.id == bindparam("event_id")).with_for_update()
+_EVENT_DONE = update(_event_table).where(_event_table.c.id == bindparam("event_id"))
+_STALE = select(_delivery_table.c.id, _delivery_table.c.kind).where(
+    _delivery_table.c.interview_id == bindparam("interview_id"), _delivery_table.c.status == "pending",
+    _delivery_table.c.revision < bindparam("revision"))
+_SKIP = update(_delivery_table).where(_delivery_table.c.id == bindparam("delivery_id")).values(status="skipped")
+_CLOSED = select(_event_table.c.id).where(
+    _event_table.c.application_id == bindparam("application_id"), _event_table.c.kind == "application_closed",
+    _event_table.c.status == "processed").limit(1)
 
 
 @dataclass(frozen=True)
@@ -41,9 +57,13 @@ class PlanningPolicy:
 
 @dataclass
 class Plan:
-    """What ``process_event`` decided: delivery ids to send now, and a note on the event."""
+    """What ``process_event`` decided: what to send now, and a note on the event.
+
+    ``send_now`` holds the ids of deliveries due now; with ``claim_due_now``, ``claimed``
+    holds the same deliveries already claimed for this worker (``sending.deliver``)."""
 
     send_now: list[int] = field(default_factory=list)
+    claimed: list[Claimed] = field(default_factory=list)
     note: str | None = None
     status: str = "processed"
 
@@ -58,20 +78,28 @@ def mail_domain(mail_from: str) -> str:
     return parseaddr(mail_from)[1].rpartition("@")[2] or "localhost"
 
 
-def process_event(session: Session, event_id: int, policy: PlanningPolicy, now: datetime | None = None) -> Plan:
-    row = session.get(EventRow, event_id, with_for_update=True)
+def process_event(session: Session, event_id: int, policy: PlanningPolicy, now: datetime | None = None, *,
+                  claim_due_now: bool = False) -> Plan:
+    """Plan the deliveries of one event. With ``claim_due_now`` the deliveries due now are
+    written already claimed by the caller, who sends them right after the commit: the
+    planner has just checked everything a claim would check, in this same transaction, so
+    a second transaction to claim them would only repeat it (``bench/p3_end_to_end.py``)."""
+    connection = session.connection()
+    row = connection.execute(_EVENT, {"event_id": event_id}).first()
     if row is None or row.status != "pending" or row.payload is None:
         return Plan(status="duplicate")  # a repeated task: the first run did the work
-    planner = _Planner(session, row, parse_event(row.payload), policy, now or utcnow())
+    planner = _Planner(session, event_id, parse_event(row.payload), policy, now or utcnow(), claim_due_now)
     plan = planner.plan()
-    row.status, row.error, row.processed_at = plan.status, plan.note, planner.now
+    connection.execute(_EVENT_DONE, {"event_id": event_id, "status": plan.status, "error": plan.note,
+                                     "processed_at": planner.now})
     return plan
 
 
 class _Planner:
-    def __init__(self, session: Session, row: EventRow, event: Event, policy: PlanningPolicy,
-                 now: datetime) -> None:
-        self.session, self.row, self.event, self.policy, self.now = session, row, event, policy, now
+    def __init__(self, session: Session, event_id: int, event: Event, policy: PlanningPolicy,
+                 now: datetime, claim_due_now: bool) -> None:
+        self.session, self.event_id, self.event, self.policy, self.now = session, event_id, event, policy, now
+        self.claim_due_now = claim_due_now
         job = event.application.job
         self.toggles: dict[str, Toggle] = resolve_toggles(
             session, job.id, job.company_key, policy.default_kinds, policy.default_reminder_offset_minutes)
@@ -109,7 +137,7 @@ class _Planner:
         state.status = "cancelled" if isinstance(event, InterviewCancelled) else "scheduled"
         state.starts_at, state.timezone = starts_at, interview.timezone
         state.host_version, state.occurred_at, state.event_id = (
-            interview.version, to_naive_utc(event.occurred_at), self.row.id)
+            interview.version, to_naive_utc(event.occurred_at), self.event_id)
         revision = state.revision
 
         # Whatever was planned for an earlier revision is now out of date.
@@ -145,23 +173,19 @@ class _Planner:
 
     def _supersede_pending(self, interview_id: str, revision: int) -> bool:
         """Skip pending deliveries of earlier revisions; True if a prep email was among them."""
-        stale = self.session.scalars(
-            select(DeliveryRow).where(DeliveryRow.interview_id == interview_id, DeliveryRow.status == "pending",
-                                      DeliveryRow.revision < revision)
-        ).all()
-        for delivery in stale:
-            delivery.status = "skipped"
-            delivery.last_error = f"superseded: the interview changed (revision {revision})"
-        return any(d.kind == "interview_prep" for d in stale)
+        connection = self.session.connection()
+        stale = connection.execute(_STALE, {"interview_id": interview_id, "revision": revision}).all()
+        if stale:
+            connection.execute(_SKIP, [{"delivery_id": delivery_id, "updated_at": self.now,
+                                        "last_error": f"superseded: the interview changed (revision {revision})"}
+                                       for delivery_id, _kind in stale])
+        return any(kind == "interview_prep" for _id, kind in stale)
 
     # -- applications -------------------------------------------------------------------
 
     def _application_closed(self) -> bool:
-        return self.session.scalar(
-            select(EventRow.id).where(EventRow.application_id == self.event.application.id,
-                                      EventRow.kind == "application_closed", EventRow.status == "processed")
-            .limit(1)
-        ) is not None
+        return self.session.connection().execute(
+            _CLOSED, {"application_id": self.event.application.id}).first() is not None
 
     def _close_application(self) -> None:
         application_id = self.event.application.id
@@ -187,16 +211,27 @@ class _Planner:
         if skip_reason is None and is_suppressed(self.session, recipient):
             skip_reason = "the candidate opted out of these emails"
         key = f"{kind}:{subject_id}:{revision}"
+        send_now = skip_reason is None and due_at <= self.now
+        claim = send_now and self.claim_due_now
         values = {
-            "key": key, "kind": kind, "event_id": self.row.id, "application_id": application.id,
+            "key": key, "kind": kind, "event_id": self.event_id, "application_id": application.id,
             "interview_id": interview_id, "job_id": application.job.id, "company_id": application.job.company_key,
             "candidate_id": application.candidate.id, "recipient": recipient, "revision": revision,
-            "status": "skipped" if skip_reason else "pending", "last_error": skip_reason, "due_at": due_at,
-            "attempts": 0, "message_id": message_id_for(key, self.policy.mail_domain),
-            # Sent right after this commit; the due sweep only steps in if that enqueue is lost.
-            "enqueued_at": self.now if skip_reason is None and due_at <= self.now else None,
+            "status": "skipped" if skip_reason else "sending" if claim else "pending", "last_error": skip_reason,
+            "due_at": due_at, "attempts": 1 if claim else 0, "claimed_at": self.now if claim else None,
+            "message_id": message_id_for(key, self.policy.mail_domain),
+            # Sent right after this commit; the due sweep only steps in if that is lost (a
+            # dead worker's claim, an enqueue that never happened) once the lease runs out.
+            "enqueued_at": self.now if send_now else None,
             "created_at": self.now, "updated_at": self.now,
         }
         delivery_id = insert_ignoring_duplicates(self.session, _delivery_table, values)
-        if delivery_id is not None and skip_reason is None and due_at <= self.now:
-            self.plan_result.send_now.append(delivery_id)
+        if delivery_id is None or not send_now:
+            return
+        self.plan_result.send_now.append(delivery_id)
+        if claim:
+            asked = rows.asked_before(self.session.connection(), application.id, delivery_id) \
+                if kind == "interview_prep" else []
+            self.plan_result.claimed.append(Claimed(
+                delivery_id=delivery_id, event=self.event, already_asked=asked, kind=kind,
+                message_id=values["message_id"], attempts=1, recipient=recipient))

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Row
 
-from interview_coach.plugin.events import Event, parse_event
+from interview_coach.plugin.events import parse_event
 from interview_coach.plugin.privacy import redact
 from interview_coach.plugin.tables import utcnow
 from interview_coach.plugin.toggles import effective_toggle
@@ -23,6 +23,7 @@ from interview_coach.plugin.toggles import effective_toggle
 from . import delivery_rows as rows
 from .compose import build_message, compose
 from .context import WorkerContext
+from .delivery_rows import Claimed
 from .mailer import PermanentSendError, TransientSendError
 
 log = logging.getLogger("interview_coach.sending")
@@ -67,19 +68,7 @@ def why_not_send(delivery: Row[Any], world: Row[Any], default_kinds: Collection[
     return None
 
 
-@dataclass(frozen=True)
-class _Claimed:
-    """What a successful claim read, so sending needs no second look at the row."""
-
-    event: Event
-    already_asked: list[str]
-    kind: str
-    message_id: str
-    attempts: int
-    recipient: str
-
-
-def _claim(ctx: WorkerContext, delivery_id: int, now: datetime) -> SendResult | _Claimed:
+def _claim(ctx: WorkerContext, delivery_id: int, now: datetime) -> SendResult | Claimed:
     with ctx.store.engine.begin() as connection:
         delivery = rows.load(connection, delivery_id)
         if delivery is None or delivery.status not in ("pending", "sending"):
@@ -100,10 +89,12 @@ def _claim(ctx: WorkerContext, delivery_id: int, now: datetime) -> SendResult | 
         attempts = delivery.attempts + 1
         if not rows.take(connection, delivery, {"status": "sending", "claimed_at": now, "attempts": attempts}):
             return SendResult("busy", retry_in=1.0)  # another worker took it a moment ago
-        asked = rows.asked_before(connection, delivery) if delivery.kind == "interview_prep" else []
+        asked = rows.asked_before(connection, delivery.application_id, delivery_id) \
+            if delivery.kind == "interview_prep" else []
         event = parse_event(delivery.payload)
-        return _Claimed(event=event, already_asked=asked, kind=delivery.kind, message_id=delivery.message_id,
-                        attempts=attempts, recipient=delivery.recipient or event.application.candidate.email)
+        return Claimed(delivery_id=delivery_id, event=event, already_asked=asked, kind=delivery.kind,
+                       message_id=delivery.message_id, attempts=attempts,
+                       recipient=delivery.recipient or event.application.candidate.email)
 
 
 def _finish(ctx: WorkerContext, delivery_id: int, **values: object) -> None:
@@ -112,9 +103,16 @@ def _finish(ctx: WorkerContext, delivery_id: int, **values: object) -> None:
 
 
 def send_delivery(ctx: WorkerContext, delivery_id: int) -> SendResult:
+    """Claim a delivery, check the world again, and send it."""
     claimed = _claim(ctx, delivery_id, utcnow())
     if isinstance(claimed, SendResult):
         return claimed
+    return deliver(ctx, claimed)
+
+
+def deliver(ctx: WorkerContext, claimed: Claimed) -> SendResult:
+    """Compose, send and record a delivery this worker has claimed."""
+    delivery_id = claimed.delivery_id
     event, already_asked, kind = claimed.event, claimed.already_asked, claimed.kind
     message_id, attempts = claimed.message_id, claimed.attempts
     try:

@@ -18,6 +18,7 @@ from interview_coach.plugin.tables import DeliveryRow, EventRow, utcnow
 
 from . import planning, retention
 from .context import worker_context
+from .sending import deliver
 from .sending import send_delivery as send_one
 from .test_send import register_send_test
 
@@ -37,20 +38,21 @@ def register_tasks(celery: Celery) -> None:
         ctx = _ctx()
         try:
             with ctx.store.begin() as session:
-                plan = planning.process_event(session, event_id, ctx.policy)
+                plan = planning.process_event(session, event_id, ctx.policy, claim_due_now=True)
         except (OperationalError, IntegrityError) as exc:
             # A locked database or two workers racing on a new interview: try again.
             raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries)) from None
-        # Send what is due now right here: one broker hop and one queue wait fewer per email
-        # (bench/p3_end_to_end.py). Anything that needs another try goes back to the queue.
-        for delivery_id in plan.send_now:
+        # Send what is due now right here, claimed by the planning transaction: one broker hop,
+        # one queue wait and one transaction fewer per email (bench/p3_end_to_end.py).
+        # Anything that needs another try goes back to the queue.
+        for claimed in plan.claimed:
             try:
-                result = send_one(ctx, delivery_id)
-            except OperationalError:
-                _enqueue_send(delivery_id)
+                result = deliver(ctx, claimed)
+            except OperationalError:  # the row stays claimed; after the lease it is sent again
+                _enqueue_send(claimed.delivery_id, countdown=ctx.lease.total_seconds())
                 continue
-            if result.outcome in ("retry", "busy"):
-                _enqueue_send(delivery_id, countdown=result.retry_in)
+            if result.outcome == "retry":
+                _enqueue_send(claimed.delivery_id, countdown=result.retry_in)
         return plan.status
 
     @celery.task(name="interview_coach.send_delivery", shared=False, bind=True, max_retries=None)

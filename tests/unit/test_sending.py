@@ -162,3 +162,20 @@ def test_only_due_rows_are_sent(world):
         reminder = session.scalar(select(DeliveryRow.id).where(DeliveryRow.kind == "interview_reminder"))
     assert world.send(reminder).outcome == "not_due"
     assert world.sent == []
+
+
+def test_planning_claims_what_is_due_now_so_the_worker_sends_it_without_a_second_claim(world, app):
+    from interview_coach.workers.sending import deliver
+
+    with app.app_context():
+        state = coach_state(app)
+        event_id = state.inbox.record_now(parse_event(_scheduled()), "api")
+        with state.store.begin() as session:
+            plan = process_event(session, event_id, worker_context(app, state.store).policy, claim_due_now=True)
+        (claimed,) = plan.claimed
+        row = world.row(claimed.delivery_id)
+        # Claimed in the planning transaction: the due sweep leaves it alone until the lease ends.
+        assert (row.kind, row.status, row.attempts) == ("interview_prep", "sending", 1)
+        assert world.send(claimed.delivery_id).outcome == "busy"
+        assert deliver(worker_context(app, state.store), claimed).outcome == "sent"
+    assert world.row(claimed.delivery_id).status == "sent" and len(world.sent) == 1
