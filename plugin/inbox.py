@@ -81,8 +81,10 @@ class Inbox:
     def record_now(self, event: Event, source: str) -> int | None:
         """Write the event row in a transaction of our own and enqueue it. Returns the new
         row's id, or None for a repeated event (same idempotency key)."""
-        with self._store.begin() as session:
-            event_id = insert_ignoring_duplicates(session, _table, _row_values(event, source))
+        # A Core connection, not an ORM session: nothing here needs one, and each event paid
+        # for building it (bench/p3_end_to_end.py, where this process is the host).
+        with self._store.engine.begin() as connection:
+            event_id = insert_ignoring_duplicates(connection, _table, _row_values(event, source))
         if event_id is not None:
             self._publish([event_id])
         return event_id
