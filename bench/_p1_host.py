@@ -11,7 +11,8 @@ Variants: ``bare`` (``JOBBOARD_INTERVIEW_COACH=false``: the board alone), ``plug
 board as shipped: model watchers, event row in the request's transaction, publish to a real
 Redis after commit from the plugin's thread), ``inline`` (the board alone, plus what the
 plugin exists to avoid: after commit, compose the confirmation and send it over SMTP inside
-the request, with a new connection per email as Flask-Mail does).
+the request, with a new connection per email as Flask-Mail does); ``inline-tls``, the same
+with STARTTLS and AUTH first, as every mail provider requires.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import argparse
 import json
 import os
 import smtplib
+import ssl
 import sys
 import time
 from pathlib import Path
@@ -42,7 +44,7 @@ from jobboard.seed_data.candidates_sales_support import RETAIL_ASSOCIATE  # noqa
 QUEUE = "bench-p1"
 
 
-def build_app(variant: str, folder: Path, redis_url: str, smtp_port: int) -> Flask:
+def build_app(variant: str, folder: Path, redis_url: str, smtp_port: int, smtp_ca: str | None = None) -> Flask:
     app = create_app({
         "SECRET_KEY": "bench-secret",
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / f'{variant}.sqlite'}",
@@ -60,8 +62,8 @@ def build_app(variant: str, folder: Path, redis_url: str, smtp_port: int) -> Fla
             upgrade(coach_state(app).store.engine)
     with app.app_context():
         seed_database()
-    if variant == "inline":
-        install_inline_mailer(smtp_port)
+    if variant.startswith("inline"):
+        install_inline_mailer(smtp_port, smtp_ca if variant == "inline-tls" else None)
     if variant == "plugin":
         PLUGIN_TIMES.install(app)
     return app
@@ -110,8 +112,9 @@ class PluginTimes:
 PLUGIN_TIMES = PluginTimes()
 
 
-def install_inline_mailer(smtp_port: int) -> None:
-    """Send the confirmation inside the request, after the commit, like a host without a queue."""
+def install_inline_mailer(smtp_port: int, ca_file: str | None = None) -> None:
+    """Send the confirmation inside the request, after the commit, like a host without a queue.
+    With ``ca_file``, as a mail provider requires: STARTTLS (verifying the certificate), then AUTH."""
     from interview_coach.plugin.events import ApplicationSubmitted
     from interview_coach.workers.compose import build_message, compose
     from interview_coach.workers.rendering import EmailRenderer
@@ -134,6 +137,9 @@ def install_inline_mailer(smtp_port: int) -> None:
             message = build_message(composed, sender="Careers <careers@bench.example>",
                                     message_id=f"<{event.application.id}@bench.example>", unsubscribe_url=url)
             with smtplib.SMTP("127.0.0.1", smtp_port, timeout=10) as smtp:
+                if ca_file:
+                    smtp.starttls(context=ssl.create_default_context(cafile=ca_file))
+                    smtp.login("bench", "bench-password")
                 smtp.send_message(message)
 
     sa_event.listen(db.session, "after_flush", after_flush)
@@ -217,13 +223,14 @@ def profile(applicant: Applicant, count: int) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("variant", choices=("bare", "plugin", "inline"))
+    parser.add_argument("variant", choices=("bare", "plugin", "inline", "inline-tls"))
     parser.add_argument("--dir", type=Path, required=True)
     parser.add_argument("--redis", required=True)
     parser.add_argument("--smtp-port", type=int, required=True)
+    parser.add_argument("--smtp-ca", help="inline-tls: the CA file of the SMTP server's certificate")
     args = parser.parse_args()
     replies, sys.stdout = sys.stdout, sys.stderr  # only our JSON goes to the parent
-    app = build_app(args.variant, args.dir, args.redis, args.smtp_port)
+    app = build_app(args.variant, args.dir, args.redis, args.smtp_port, args.smtp_ca)
     applicant = Applicant(app, args.variant)
 
     def reply(value: object) -> None:

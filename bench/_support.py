@@ -159,15 +159,30 @@ def private_redis() -> Iterator[str]:
 class SmtpSink:
     """``bench/_smtp_sink.py`` in its own process; ``accepted()`` reads what it recorded."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, tls: bool = False) -> None:
         self.port = free_port()
         self.record = folder / f"smtp-{self.port}.log"
         self.record.touch()
         self._process: subprocess.Popen[str] | None = None
+        self._options: list[str] = []
+        self.ca_file: Path | None = None  # with ``tls``: the CA that signed the server's certificate
+        if tls:
+            import trustme  # in the [dev] extra
+
+            authority = trustme.CA()
+            server = authority.issue_cert("127.0.0.1", "localhost")
+            cert, key, self.ca_file = folder / "smtp-cert.pem", folder / "smtp-key.pem", folder / "smtp-ca.pem"
+            server.cert_chain_pems[0].write_to_path(str(cert))
+            for extra in server.cert_chain_pems[1:]:
+                extra.write_to_path(str(cert), append=True)
+            server.private_key_pem.write_to_path(str(key))
+            authority.cert_pem.write_to_path(str(self.ca_file))
+            self._options = ["--tls-cert", str(cert), "--tls-key", str(key)]
 
     def __enter__(self) -> SmtpSink:
         self._process = subprocess.Popen(
-            [sys.executable, str(BENCH / "_smtp_sink.py"), "--port", str(self.port), "--record", str(self.record)],
+            [sys.executable, str(BENCH / "_smtp_sink.py"), "--port", str(self.port), "--record", str(self.record),
+             *self._options],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         assert self._process.stdout is not None
         line = self._process.stdout.readline()
