@@ -113,8 +113,8 @@ def timed_sends(ctx: WorkerContext, event_ids: list[int]) -> float:
     """Plan each event, claiming what is due now, then send it: the worker's task body."""
     started = time.perf_counter()
     for event_id in event_ids:
-        with ctx.store.begin() as session:
-            plan = planning.process_event(session, event_id, ctx.policy, claim_due_now=True)
+        with ctx.store.engine.begin() as connection:
+            plan = planning.process_event(connection, event_id, ctx.policy, claim_due_now=True)
         if len(plan.claimed) != 1:
             raise RuntimeError(f"event {event_id}: {len(plan.claimed)} emails due now, expected 1")
         result = deliver(ctx, plan.claimed[0])

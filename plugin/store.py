@@ -58,6 +58,11 @@ def tune_sqlite_connection(dbapi_connection: Any, _record: Any = None) -> None:
     cursor.close()
 
 
+def connection_of(session: Session | Connection) -> Connection:
+    """The connection to run Core statements on, whether given a session or a connection."""
+    return session.connection() if isinstance(session, Session) else session
+
+
 def insert_ignoring_duplicates(connection: Connection | Session, table: Table, values: dict[str, Any],
                                unique_column: str = "key") -> int | None:
     """INSERT a row unless one with the same unique key exists. Returns the new id, or

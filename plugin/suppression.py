@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import Flask
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import Connection, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from . import config as cfg
-from .store import insert_ignoring_duplicates
+from .store import connection_of, insert_ignoring_duplicates
 from .tables import SuppressionRow, utcnow
 
 _SALT = "interview-coach.unsubscribe"
@@ -42,8 +42,8 @@ def email_from_token(app: Flask, token: str) -> str:
 _SUPPRESSED = select(SuppressionRow.id).where(SuppressionRow.email == bindparam("email"))
 
 
-def is_suppressed(session: Session, email: str) -> bool:
-    return session.connection().execute(_SUPPRESSED, {"email": email.lower()}).first() is not None
+def is_suppressed(session: Session | Connection, email: str) -> bool:
+    return connection_of(session).execute(_SUPPRESSED, {"email": email.lower()}).first() is not None
 
 
 def suppress(session: Session, email: str, reason: str) -> bool:

@@ -11,10 +11,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from sqlalchemy import Row, bindparam, select
+from sqlalchemy import Connection, Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from .config import EMAIL_KINDS
+from .store import connection_of
 from .tables import JobSettingRow, utcnow
 
 Scope = Literal["job", "company"]
@@ -52,12 +53,12 @@ _SETTINGS_OF_JOB = select(_settings.c.scope, _settings.c.kind, _settings.c.enabl
     | ((_settings.c.scope == "company") & (_settings.c.scope_id == bindparam("company_id"))))
 
 
-def _rows(session: Session, job_id: str, company_id: str) -> dict[tuple[str, str], Row[Any]]:
-    rows = session.connection().execute(_SETTINGS_OF_JOB, {"job_id": job_id, "company_id": company_id})
+def _rows(session: Session | Connection, job_id: str, company_id: str) -> dict[tuple[str, str], Row[Any]]:
+    rows = connection_of(session).execute(_SETTINGS_OF_JOB, {"job_id": job_id, "company_id": company_id})
     return {(row.scope, row.kind): row for row in rows}
 
 
-def resolve_toggles(session: Session, job_id: str, company_id: str, default_kinds: Collection[str],
+def resolve_toggles(session: Session | Connection, job_id: str, company_id: str, default_kinds: Collection[str],
                     default_offset_minutes: int) -> dict[str, Toggle]:
     """The effective switch of every email kind for one job."""
     rows = _rows(session, job_id, company_id)

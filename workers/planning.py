@@ -12,8 +12,9 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import parseaddr
+from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Connection, Row, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from interview_coach.plugin.events import (
@@ -24,7 +25,7 @@ from interview_coach.plugin.events import (
     InterviewRescheduled,
     parse_event,
 )
-from interview_coach.plugin.store import insert_ignoring_duplicates
+from interview_coach.plugin.store import connection_of, insert_ignoring_duplicates
 from interview_coach.plugin.suppression import is_suppressed
 from interview_coach.plugin.tables import DeliveryRow, EventRow, InterviewRow, to_naive_utc, utcnow
 from interview_coach.plugin.toggles import Toggle, resolve_toggles
@@ -43,6 +44,12 @@ _STALE = select(_delivery_table.c.id, _delivery_table.c.kind).where(
     _delivery_table.c.interview_id == bindparam("interview_id"), _delivery_table.c.status == "pending",
     _delivery_table.c.revision < bindparam("revision"))
 _SKIP = update(_delivery_table).where(_delivery_table.c.id == bindparam("delivery_id")).values(status="skipped")
+_interview_table = InterviewRow.__table__
+_INTERVIEW = select(_interview_table.c.revision, _interview_table.c.status, _interview_table.c.starts_at,
+                    _interview_table.c.timezone, _interview_table.c.host_version, _interview_table.c.occurred_at,
+                    ).where(_interview_table.c.id == bindparam("interview_id")).with_for_update()
+_NEW_INTERVIEW = insert(_interview_table)
+_CHANGED_INTERVIEW = update(_interview_table).where(_interview_table.c.id == bindparam("interview_id"))
 _CLOSED = select(_event_table.c.id).where(
     _event_table.c.application_id == bindparam("application_id"), _event_table.c.kind == "application_closed",
     _event_table.c.status == "processed").limit(1)
@@ -78,17 +85,17 @@ def mail_domain(mail_from: str) -> str:
     return parseaddr(mail_from)[1].rpartition("@")[2] or "localhost"
 
 
-def process_event(session: Session, event_id: int, policy: PlanningPolicy, now: datetime | None = None, *,
-                  claim_due_now: bool = False) -> Plan:
+def process_event(session: Session | Connection, event_id: int, policy: PlanningPolicy,
+                  now: datetime | None = None, *, claim_due_now: bool = False) -> Plan:
     """Plan the deliveries of one event. With ``claim_due_now`` the deliveries due now are
     written already claimed by the caller, who sends them right after the commit: the
     planner has just checked everything a claim would check, in this same transaction, so
     a second transaction to claim them would only repeat it (``bench/p3_end_to_end.py``)."""
-    connection = session.connection()
+    connection = connection_of(session)
     row = connection.execute(_EVENT, {"event_id": event_id}).first()
     if row is None or row.status != "pending" or row.payload is None:
         return Plan(status="duplicate")  # a repeated task: the first run did the work
-    planner = _Planner(session, event_id, parse_event(row.payload), policy, now or utcnow(), claim_due_now)
+    planner = _Planner(connection, event_id, parse_event(row.payload), policy, now or utcnow(), claim_due_now)
     plan = planner.plan()
     connection.execute(_EVENT_DONE, {"event_id": event_id, "status": plan.status, "error": plan.note,
                                      "processed_at": planner.now})
@@ -96,13 +103,15 @@ def process_event(session: Session, event_id: int, policy: PlanningPolicy, now: 
 
 
 class _Planner:
-    def __init__(self, session: Session, event_id: int, event: Event, policy: PlanningPolicy,
+    def __init__(self, connection: Connection, event_id: int, event: Event, policy: PlanningPolicy,
                  now: datetime, claim_due_now: bool) -> None:
-        self.session, self.event_id, self.event, self.policy, self.now = session, event_id, event, policy, now
+        self.connection, self.event_id, self.event, self.policy = connection, event_id, event, policy
+        self.now = now
         self.claim_due_now = claim_due_now
+        self._suppressed: bool | None = None
         job = event.application.job
         self.toggles: dict[str, Toggle] = resolve_toggles(
-            session, job.id, job.company_key, policy.default_kinds, policy.default_reminder_offset_minutes)
+            connection, job.id, job.company_key, policy.default_kinds, policy.default_reminder_offset_minutes)
         self.plan_result = Plan()
 
     def plan(self) -> Plan:
@@ -120,7 +129,7 @@ class _Planner:
     def _plan_interview(self) -> None:
         event = self.event
         interview = event.interview  # type: ignore[union-attr]
-        state = self.session.get(InterviewRow, interview.id, with_for_update=True)
+        state = self.connection.execute(_INTERVIEW, {"interview_id": interview.id}).first()
         if state is not None and not self._is_newer(state):
             self.plan_result.status, self.plan_result.note = "ignored", "stale: a newer change is already applied"
             return
@@ -128,21 +137,22 @@ class _Planner:
             self.plan_result.status, self.plan_result.note = "ignored", "the application is closed"
             return
         starts_at = to_naive_utc(interview.starts_at)
-        previous = None if state is None else (state.status, state.starts_at, state.timezone)
+        status = "cancelled" if isinstance(event, InterviewCancelled) else "scheduled"
+        revision = 1 if state is None else state.revision + 1
+        values = {"status": status, "starts_at": starts_at, "timezone": interview.timezone, "revision": revision,
+                  "host_version": interview.version, "occurred_at": to_naive_utc(event.occurred_at),
+                  "event_id": self.event_id, "updated_at": self.now}
         if state is None:
-            state = InterviewRow(id=interview.id, application_id=event.application.id, revision=1)
-            self.session.add(state)
+            # Two workers racing on a new interview: one INSERT fails, and its task retries.
+            self.connection.execute(_NEW_INTERVIEW, {"id": interview.id, "application_id": event.application.id,
+                                                     **values})
         else:
-            state.revision += 1
-        state.status = "cancelled" if isinstance(event, InterviewCancelled) else "scheduled"
-        state.starts_at, state.timezone = starts_at, interview.timezone
-        state.host_version, state.occurred_at, state.event_id = (
-            interview.version, to_naive_utc(event.occurred_at), self.event_id)
-        revision = state.revision
+            self.connection.execute(_CHANGED_INTERVIEW, {"interview_id": interview.id, **values})
+        previous = None if state is None else (state.status, state.starts_at, state.timezone)
 
         # Whatever was planned for an earlier revision is now out of date.
         superseded_prep = self._supersede_pending(interview.id, revision)
-        if state.status == "cancelled":
+        if status == "cancelled":
             self._add("interview_cancelled", interview.id, revision, interview.id, self.now)
             return
         if starts_at <= self.now:
@@ -165,7 +175,7 @@ class _Planner:
         skip = "the interview starts within the reminder window" if due_at <= self.now else None
         self._add("interview_reminder", interview_id, revision, interview_id, due_at, skip_reason=skip)
 
-    def _is_newer(self, state: InterviewRow) -> bool:
+    def _is_newer(self, state: Row[Any]) -> bool:
         interview = self.event.interview  # type: ignore[union-attr]
         if interview.version is not None and state.host_version is not None:
             return interview.version > state.host_version
@@ -173,7 +183,7 @@ class _Planner:
 
     def _supersede_pending(self, interview_id: str, revision: int) -> bool:
         """Skip pending deliveries of earlier revisions; True if a prep email was among them."""
-        connection = self.session.connection()
+        connection = self.connection
         stale = connection.execute(_STALE, {"interview_id": interview_id, "revision": revision}).all()
         if stale:
             connection.execute(_SKIP, [{"delivery_id": delivery_id, "updated_at": self.now,
@@ -184,22 +194,28 @@ class _Planner:
     # -- applications -------------------------------------------------------------------
 
     def _application_closed(self) -> bool:
-        return self.session.connection().execute(
+        return self.connection.execute(
             _CLOSED, {"application_id": self.event.application.id}).first() is not None
 
     def _close_application(self) -> None:
         application_id = self.event.application.id
-        result = self.session.execute(
+        result = self.connection.execute(
             update(DeliveryRow)
             .where(DeliveryRow.application_id == application_id, DeliveryRow.status == "pending")
             .values(status="cancelled", last_error="the application was closed", updated_at=self.now)
         )
-        self.session.execute(
+        self.connection.execute(
             update(InterviewRow).where(InterviewRow.application_id == application_id).values(status="closed")
         )
         self.plan_result.note = f"cancelled {result.rowcount} pending email(s)"  # type: ignore[attr-defined]
 
     # -- deliveries ---------------------------------------------------------------------
+
+    def _opted_out(self, recipient: str) -> bool:
+        # One look per event: an interview plans up to two emails to the same person.
+        if self._suppressed is None:
+            self._suppressed = is_suppressed(self.connection, recipient)
+        return self._suppressed
 
     def _add(self, kind: str, subject_id: str, revision: int, interview_id: str | None, due_at: datetime,
              skip_reason: str | None = None) -> None:
@@ -208,7 +224,7 @@ class _Planner:
         toggle = self.toggles[kind]
         if skip_reason is None and not toggle.enabled:
             skip_reason = toggle.off_reason
-        if skip_reason is None and is_suppressed(self.session, recipient):
+        if skip_reason is None and self._opted_out(recipient):
             skip_reason = "the candidate opted out of these emails"
         key = f"{kind}:{subject_id}:{revision}"
         send_now = skip_reason is None and due_at <= self.now
@@ -225,12 +241,12 @@ class _Planner:
             "enqueued_at": self.now if send_now else None,
             "created_at": self.now, "updated_at": self.now,
         }
-        delivery_id = insert_ignoring_duplicates(self.session, _delivery_table, values)
+        delivery_id = insert_ignoring_duplicates(self.connection, _delivery_table, values)
         if delivery_id is None or not send_now:
             return
         self.plan_result.send_now.append(delivery_id)
         if claim:
-            asked = rows.asked_before(self.session.connection(), application.id, delivery_id) \
+            asked = rows.asked_before(self.connection, application.id, delivery_id) \
                 if kind == "interview_prep" else []
             self.plan_result.claimed.append(Claimed(
                 delivery_id=delivery_id, event=self.event, already_asked=asked, kind=kind,

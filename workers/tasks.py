@@ -37,8 +37,8 @@ def register_tasks(celery: Celery) -> None:
     def process_event(self: Task, event_id: int) -> str:
         ctx = _ctx()
         try:
-            with ctx.store.begin() as session:
-                plan = planning.process_event(session, event_id, ctx.policy, claim_due_now=True)
+            with ctx.store.engine.begin() as connection:
+                plan = planning.process_event(connection, event_id, ctx.policy, claim_due_now=True)
         except (OperationalError, IntegrityError) as exc:
             # A locked database or two workers racing on a new interview: try again.
             raise self.retry(exc=exc, countdown=min(60, 2 ** self.request.retries)) from None
