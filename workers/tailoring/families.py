@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import JobInfo
-from .term_index import PhraseIndex
+from .term_index import PhraseIndex, Terms, terms_of
 
 GENERAL = "general"
 
@@ -246,9 +246,16 @@ def title_family(title: str) -> str | None:
     return _best(title_scores(title))
 
 
-def _context_hits(text: str) -> dict[str, int]:
+@lru_cache(maxsize=1024)
+def posting_terms(job: JobInfo) -> tuple[Terms, Terms, Terms]:
+    """The company's, the description's and the requirements' terms, tokenised once per job
+    for the readers that share them (family detection here, tools in ``question_context``)."""
+    return terms_of(job.company), terms_of(job.description), terms_of(job.requirements)
+
+
+def _context_hits(text: str, terms: Terms | None = None) -> dict[str, int]:
     hits: dict[str, int] = {}
-    for term in _CONTEXT_PHRASES.find(text):
+    for term in _CONTEXT_PHRASES.present(text, terms):
         for family in _CONTEXT_INDEX[term]:
             hits[family] = hits.get(family, 0) + 1
     return hits
@@ -264,7 +271,10 @@ def _best(scores: dict[str, int]) -> str | None:
 def detect_families(job: JobInfo) -> FamilyMatch:
     """Primary and optional secondary family of ``job`` (see the module docstring)."""
     titles = title_scores(job.title)
-    context = _context_hits(f"{job.company}\n{job.description}\n{job.requirements}")
+    company, description, requirements = posting_terms(job)
+    context = _context_hits(
+        f"{job.company}\n{job.description}\n{job.requirements}", company + description + requirements
+    )
     primary = _best(titles)
     if primary is None:
         strong = {f: n for f, n in context.items() if n >= PRIMARY_MIN_HITS}

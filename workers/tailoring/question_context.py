@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from .families import FAMILIES, GENERAL, detect_families
+from .families import FAMILIES, GENERAL, detect_families, posting_terms
 from .model import JobInfo
 from .roles import INDIVIDUAL_MANAGER_TITLES
 from .term_index import PhraseIndex
@@ -75,6 +75,7 @@ _TEAM = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w&+.'-]*\s+){0,3})[Tt]eam\
 _PRODUCT = re.compile(
     r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w&+.'-]*\s+){1,3})(?:platform|app|product|suite|software)\b"
 )
+_ARTICLES = ("our", "Our", "the", "The")  # what _TEAM and _PRODUCT start with
 _FILLER = frozenset((
     "amazing", "awesome", "great", "growing", "talented", "friendly", "dynamic", "small", "fast",
     "fast-growing", "world-class", "passionate", "new", "wonderful", "dedicated", "high-performing",
@@ -145,9 +146,30 @@ def _clean(value: str) -> str | None:
     return value
 
 
-def _name_before(pattern: re.Pattern[str], text: str, company: str) -> str | None:
+def _article_starts(text: str) -> list[int]:
+    """Where "our" or "the" (either capitalised) starts in ``text``: the only places ``_TEAM``
+    or ``_PRODUCT`` can match. Found with ``str.find``, many times faster than letting the
+    regex engine try every position of a long posting."""
+    starts: list[int] = []
+    for article in _ARTICLES:
+        at = text.find(article)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(article, at + 1)
+    starts.sort()
+    return starts
+
+
+def _name_before(pattern: re.Pattern[str], text: str, company: str, starts: list[int]) -> str | None:
+    """The first usable name ``pattern`` captures, trying it only at ``starts``
+    (``_article_starts``); the same matches, in the same order, as ``pattern.finditer``."""
     company_words = set(company.lower().split())
-    for match in pattern.finditer(text):
+    end = 0
+    for at in starts:
+        match = pattern.match(text, at) if at >= end else None
+        if match is None:
+            continue
+        end = match.end()
         words = match.group(1).split()
         while words and words[0].lower() in _FILLER:
             words.pop(0)
@@ -186,7 +208,8 @@ def work_mode(job: JobInfo) -> str | None:
 
 
 def _tools(job: JobInfo) -> tuple[tuple[str, frozenset[str]], ...]:
-    found = _TOOL_PHRASES.find(f"{job.requirements}\n{job.description}")
+    _, description, requirements = posting_terms(job)
+    found = _TOOL_PHRASES.find(f"{job.requirements}\n{job.description}", requirements + description)
     return tuple((name, frozenset(_TOOLS[name])) for name in sorted(found, key=lambda n: (found[n], n)))
 
 
@@ -208,8 +231,9 @@ def job_context(job: JobInfo, family: str | None = None) -> JobContext:
         if value:
             slots[name] = value
     text = f"{job.description}\n{job.requirements}"
-    team = _name_before(_TEAM, text, job.company)
-    product = _name_before(_PRODUCT, text, "")
+    starts = _article_starts(text)
+    team = _name_before(_TEAM, text, job.company, starts)
+    product = _name_before(_PRODUCT, text, "", starts)
     if team:
         slots["team"] = team
     if product:

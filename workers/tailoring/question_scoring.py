@@ -40,6 +40,7 @@ class Candidate(NamedTuple):
     question: Question
     bucket: str  # the family it was chosen for, or "any"
     filled: bool  # the posting fills its slots (else the fallback wording is used)
+    topic: str  # the question's, at hand for the selection's inner loop
 
     @property
     def score(self) -> int:
@@ -77,7 +78,7 @@ def _static(role: str, stage: str, family: str, secondary: bool, other_stages: b
         if question.seniority or question.work_modes or question.slots or secondary:
             conditional.append((score, question))
         else:
-            fixed.append(Candidate(-score, question.id, question, family, False))
+            fixed.append(Candidate(-score, question.id, question, family, False, question.topic))
     return _Pool(tuple(fixed), tuple(conditional))
 
 
@@ -101,7 +102,7 @@ def ranked(role: str, stage: str, context: JobContext, other_stages: bool = Fals
                 continue  # already offered for the primary family
             filled = bool(question.slots) and context.can_fill(question.slots, question.families)
             total = score + SLOTS_FILLED if filled else score
-            candidates.append(Candidate(-total, question.id, question, family, filled))
+            candidates.append(Candidate(-total, question.id, question, family, filled, question.topic))
     candidates.sort()
     return candidates
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import InterviewerInfo, InterviewerQuestions, InterviewInfo, JobInfo, QuestionPick
 from .question_context import JobContext, job_context
@@ -87,33 +88,39 @@ class _Email:
     used: set[str]  # already asked in earlier emails, then picked in this one
     topics: dict[str, int]
 
-    def best(self, candidates: list[Candidate], mine: list[Candidate], capped: bool,
+    def best(self, candidates: Sequence[Candidate], mine: list[Candidate], capped: bool,
              core: frozenset[str] = frozenset()) -> Candidate | None:
-        my_topics = [c.question.topic for c in mine]
+        my_topics = [c.topic for c in mine]
         my_buckets = [c.bucket for c in mine if c.bucket != "any"]
+        topics, used = self.topics, self.used
+        # Only the core bonus can lift a score (-rank) and only while a core topic is unused; once
+        # even that cannot reach the best so far, nothing later in the list (best first) can win.
+        lift = CORE_TOPIC if any(topic not in topics for topic in core) else 0
         best: Candidate | None = None
         best_score = 0
         for candidate in candidates:
-            if best is not None and candidate.score + CORE_TOPIC < best_score:
-                break  # only the core bonus can lift a score, so nothing later can win
-            topic = candidate.question.topic
-            topic_uses = self.topics.get(topic, 0)
-            if candidate.id in self.used or (capped and topic_uses >= MAX_PER_TOPIC):
+            if best is not None and best_score + candidate.rank > lift:
+                break
+            if candidate.id in used:
                 continue
-            score = (
-                candidate.score
-                + (CORE_TOPIC if topic in core and topic_uses == 0 else 0)
-                - TOPIC_REPEAT * topic_uses
-                - SAME_INTERVIEWER_TOPIC * my_topics.count(topic)
-                - FAMILY_REPEAT * my_buckets.count(candidate.bucket)
-            )
+            topic = candidate.topic
+            topic_uses = topics.get(topic, 0)
+            if capped and topic_uses >= MAX_PER_TOPIC:
+                continue
+            score = -candidate.rank - TOPIC_REPEAT * topic_uses
+            if topic_uses == 0 and topic in core:
+                score += CORE_TOPIC
+            if my_topics:
+                score -= SAME_INTERVIEWER_TOPIC * my_topics.count(topic) + FAMILY_REPEAT * my_buckets.count(
+                    candidate.bucket
+                )
             if best is None or score > best_score or (score == best_score and candidate.id < best.id):
                 best, best_score = candidate, score
         return best
 
     def take(self, candidate: Candidate) -> None:
         self.used.add(candidate.id)
-        topic = candidate.question.topic
+        topic = candidate.topic
         self.topics[topic] = self.topics.get(topic, 0) + 1
 
 
@@ -138,6 +145,36 @@ def _pick(candidate: Candidate, role: str, stage: str, context: JobContext) -> Q
     )
 
 
+class _JobQuestions:
+    """What the selection reads for one job, kept with it: the ranked candidates per role and
+    stage, and each question as worded for this posting. Neither depends on the candidate or
+    the history, so only the first email for a job pays for them."""
+
+    def __init__(self, job: JobInfo, family: str | None) -> None:
+        self.context = job_context(job, family)
+        self._pools: dict[tuple[str, str, bool], tuple[Candidate, ...]] = {}
+        self._picks: dict[tuple[str, str, str, str], QuestionPick] = {}
+
+    def pool(self, role: str, stage: str, other_stages: bool = False) -> tuple[Candidate, ...]:
+        key = (role, stage, other_stages)
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = self._pools[key] = tuple(ranked(role, stage, self.context, other_stages))
+        return pool
+
+    def pick(self, candidate: Candidate, role: str, stage: str) -> QuestionPick:
+        key = (candidate.id, candidate.bucket, role, stage)
+        pick = self._picks.get(key)
+        if pick is None:
+            pick = self._picks[key] = _pick(candidate, role, stage, self.context)
+        return pick
+
+
+@lru_cache(maxsize=1024)
+def _job_questions(job: JobInfo, family: str | None) -> _JobQuestions:
+    return _JobQuestions(job, family)
+
+
 def select_questions(
     job: JobInfo,
     interview: InterviewInfo,
@@ -150,7 +187,8 @@ def select_questions(
     ``already_asked`` holds the question ids earlier emails for this application sent.
     """
     stage = normalise_stage(interview.stage)
-    context = job_context(job, family)
+    cached = _job_questions(job, family)
+    context = cached.context
     interviewers: tuple[InterviewerInfo, ...] = interview.interviewers
     if interviewers:
         job_families = [f for f in (context.primary, context.secondary) if f]
@@ -159,8 +197,7 @@ def select_questions(
         interviewers = (InterviewerInfo(name=NO_INTERVIEWER_NAME),)
         roles = (STAGE_DEFAULT_ROLE[stage],)
     wanted = quotas(roles)
-    pools = {role: ranked(role, stage, context) for role in dict.fromkeys(roles)}
-    fallbacks: dict[str, list[Candidate]] = {}  # other stages' questions, built only if needed
+    pools = {role: cached.pool(role, stage) for role in dict.fromkeys(roles)}
     email = _Email(used=set(already_asked), topics={})
     # A remote or hybrid job: those who set the policy should say how the team works apart.
     remote_core = frozenset({"remote"}) if context.work_mode in ("remote", "hybrid") else frozenset()
@@ -173,10 +210,8 @@ def select_questions(
         if role in ("recruiter", "hiring_manager"):
             core |= remote_core
         choice = email.best(pools[role], mine, capped=True, core=core) or email.best(pools[role], mine, capped=False)
-        if choice is None:
-            if role not in fallbacks:
-                fallbacks[role] = ranked(role, stage, context, other_stages=True)
-            choice = email.best(fallbacks[role], mine, capped=False)
+        if choice is None:  # other stages' questions, ranked only when needed
+            choice = email.best(cached.pool(role, stage, other_stages=True), mine, capped=False)
         if choice is not None:
             email.take(choice)
             mine.append(choice)
@@ -198,7 +233,7 @@ def select_questions(
             interviewer_name=interviewer.name,
             interviewer_title=interviewer.title,
             role=role,
-            questions=tuple(_pick(c, role, stage, context) for c in chosen),
+            questions=tuple(cached.pick(c, role, stage) for c in chosen),
         )
         for interviewer, role, chosen in zip(interviewers, roles, picked, strict=True)
         if chosen

@@ -1,4 +1,6 @@
-"""Matching a candidate's skills to a job's: ``job_skill_sections``, ``match_skills``.
+"""Matching a candidate's skills to a job's: ``match_skills``.
+
+The job's side (``job_skill_sections``, read once per job) is in ``job_skills``.
 
 - A **direct** match is a job skill the candidate names, shown with the candidate's own line
   (or "Listed in your skills" when it is only in their list of skills).
@@ -17,33 +19,26 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
+from typing import NamedTuple
 
 from .evidence import evidence_quality
+from .job_skills import JobSkills, Wanted, job_skill_sections, job_wants
 from .model import CandidateInfo, JobInfo, SkillReminder
-from .skill_taxonomy import Family, Skill, Taxonomy, load_taxonomy
-from .skills import (
-    MENTIONED,
-    NICE_TO_HAVE,
-    OTHER,
-    RANK,
-    REQUIRED,
-    SkillMention,
-    extract_skills,
-    profile_evidence,
-    read_posting,
-)
+from .skill_taxonomy import Family, Skill, load_taxonomy
+from .skills import profile_evidence
+
+__all__ = ["LISTED_EVIDENCE", "JobSkills", "SkillMatch", "job_skill_sections", "match_skills"]
 
 LISTED_EVIDENCE = "Listed in your skills"
 MAX_BRIDGES = 2
 MAX_TALK_ABOUT = 2
 _CATEGORY_ORDER = {"tool": 0, "certification": 0, "hard": 1, "soft": 2}
 # (priority, bridged, posting order), the reminder, what the job wants, the candidate's evidence
-_Pick = tuple[tuple[int, int, int], SkillReminder, "_Wanted", "_Own"]
-# A requirement that offers alternatives: "OSHA 10 or OSHA 30", "Salesforce/HubSpot".
-_ALTERNATIVES_RE = re.compile(r"\b(?:or|either|one of|any of|similar)\b|/")
+_Pick = tuple[tuple[int, int, int], SkillReminder, "Wanted", "_Own"]
 
 
 @dataclass(frozen=True)
@@ -56,89 +51,26 @@ class SkillMatch:
     talk_about: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class JobSkills:
-    """A job's skills by how much the posting asks for them, each group in posting order."""
-
-    required: tuple[SkillMention, ...]
-    mentioned: tuple[SkillMention, ...]
-    nice_to_have: tuple[SkillMention, ...]
-    has_requirements_section: bool
-
-
-@lru_cache(maxsize=256)
-def job_skill_sections(job: JobInfo) -> JobSkills:
-    """The job's skills sorted into required / mentioned / nice to have (see ``skills``).
-
-    Cached: one job is matched against many candidates.
-    """
-    description, headed_required = read_posting(job.description)
-    has_requirements = headed_required or bool(job.requirements.strip())
-    texts = (
-        extract_skills(job.title, default_section=REQUIRED),
-        extract_skills(job.requirements, default_section=REQUIRED),
-        description,
-    )
-    groups: dict[str, dict[str, SkillMention]] = {REQUIRED: {}, MENTIONED: {}, NICE_TO_HAVE: {}}
-    ranks: dict[str, int] = {}
-    for mention in (m for mentions in texts for m in mentions):
-        section = mention.section or MENTIONED
-        if section == MENTIONED and not has_requirements:
-            section = REQUIRED
-        if section == OTHER or ranks.get(mention.skill_id, 9) <= RANK[section]:
-            continue
-        for group in groups.values():
-            group.pop(mention.skill_id, None)
-        ranks[mention.skill_id] = RANK[section]
-        groups[section][mention.skill_id] = mention
-    return JobSkills(
-        *(tuple(groups[s].values()) for s in (REQUIRED, MENTIONED, NICE_TO_HAVE)),
-        has_requirements_section=has_requirements,
-    )
-
-
-@dataclass(frozen=True)
-class _Own:
+class _Own(NamedTuple):
     """A skill of the candidate's, with the evidence that shows it."""
 
     skill: Skill
     evidence: str
     listed: bool  # only in the candidate's list of skills, not in their profile
     order: int
-
-    @property
-    def quality(self) -> int:
-        return evidence_quality(self.evidence) if not self.listed else -9
-
-
-@dataclass(frozen=True)
-class _Wanted:
-    """A skill the job asks for."""
-
-    skill: Skill
-    rank: int  # 0 required, 1 mentioned, 2 nice to have
-    order: int  # in the posting
-    line: str  # the posting's line that names it
+    quality: int  # evidence_quality of the line; -9 when only listed
 
 
 def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> SkillMatch:
     """The candidate's skills this job asks for (at most ``limit``), and what to prepare."""
     taxonomy = load_taxonomy()
-    sections = job_skill_sections(job)
-    wanted = [
-        _Wanted(taxonomy.by_id[m.skill_id], rank, order, m.evidence)
-        for order, (rank, m) in enumerate(
-            (rank, m)
-            for rank, group in enumerate((sections.required, sections.mentioned, sections.nice_to_have))
-            for m in group
-        )
-    ]
-    mine = _candidate_skills(candidate, taxonomy)
+    wanted, alternatives = job_wants(job)
+    mine = _candidate_skills(candidate)
     picks: list[_Pick] = []
     covered: set[str] = set()
     used_evidence: set[str] = set()
 
-    def pick(want: _Wanted, own: _Own, family: Family | None = None) -> None:
+    def pick(want: Wanted, own: _Own, family: Family | None = None) -> None:
         bridge = _bridge_sentence(own, want.skill, family) if family else None
         source = own.skill.name if family else None
         reminder = SkillReminder(want.skill.name, want.skill.kind, own.evidence, want.rank == 0, source, bridge)
@@ -153,7 +85,7 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
         if want.skill.id in mine:
             pick(want, mine[want.skill.id])
     # "OSHA 10 or OSHA 30", "Salesforce, HubSpot or similar": one of them is enough.
-    satisfied = {w.line for w in wanted if w.skill.id in covered and _ALTERNATIVES_RE.search(w.line)}
+    satisfied = {w.line for w in wanted if w.skill.id in covered and w.line in alternatives}
     # Bridges before umbrellas, so that a bridge gets the candidate's strongest line.
     bridged_families: set[str] = set()
     bridged_from: set[str] = set()
@@ -176,7 +108,7 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
     return SkillMatch(_select(_merge_umbrellas(picks), limit), talk_about)
 
 
-def _wants_bridge(want: _Wanted, covered: set[str], satisfied: set[str], bridged_families: set[str]) -> bool:
+def _wants_bridge(want: Wanted, covered: set[str], satisfied: set[str], bridged_families: set[str]) -> bool:
     """Bridge only to a required hard skill the candidate does not show some other way."""
     skill = want.skill
     return (
@@ -190,20 +122,25 @@ def _wants_bridge(want: _Wanted, covered: set[str], satisfied: set[str], bridged
     )
 
 
-def _candidate_skills(candidate: CandidateInfo, taxonomy: Taxonomy) -> dict[str, _Own]:
-    """The candidate's skills: from their profile first, then from their list of skills."""
+@lru_cache(maxsize=256)
+def _candidate_skills(candidate: CandidateInfo) -> Mapping[str, _Own]:
+    """The candidate's skills: from their profile first, then from their list of skills.
+
+    Cached: one candidate gets several emails (a stage each, a preview before a send).
+    """
+    taxonomy = load_taxonomy()
     mine: dict[str, _Own] = {}
     for order, (skill, evidence) in enumerate(profile_evidence(candidate.profile)):
-        mine[skill.id] = _Own(skill, evidence, False, order)
+        mine[skill.id] = _Own(skill, evidence, False, order, evidence_quality(evidence))
     for label in candidate.skills:
         found = taxonomy.lookup(label)
         for skill in [found] if found else [hit[0] for hit in taxonomy.scan([label], relaxed=True)]:
             if skill.id not in mine:
-                mine[skill.id] = _Own(skill, LISTED_EVIDENCE, True, len(mine))
-    return mine
+                mine[skill.id] = _Own(skill, LISTED_EVIDENCE, True, len(mine), -9)
+    return MappingProxyType(mine)
 
 
-def _best_source(mine: dict[str, _Own], target: Skill, used: set[str]) -> _Own | None:
+def _best_source(mine: Mapping[str, _Own], target: Skill, used: set[str]) -> _Own | None:
     """The candidate's skill of ``target``'s family with the best line, their own words first."""
     sources = [own for own in mine.values() if own.skill.family == target.family]
     sources.sort(key=lambda own: (own.listed, own.evidence in used, -own.quality, own.order))
@@ -211,7 +148,7 @@ def _best_source(mine: dict[str, _Own], target: Skill, used: set[str]) -> _Own |
 
 
 def _bridge_source(
-    mine: dict[str, _Own], target: Skill, family: Family, bridged: set[str], used: set[str]
+    mine: Mapping[str, _Own], target: Skill, family: Family, bridged: set[str], used: set[str]
 ) -> _Own | None:
     """A skill of the candidate's that credibly carries over to ``target``.
 
@@ -249,7 +186,7 @@ def _in_sentence(skill: Skill) -> str:
     return name
 
 
-def _talk_about(wanted: list[_Wanted], covered: set[str], satisfied: set[str]) -> tuple[str, ...]:
+def _talk_about(wanted: list[Wanted], covered: set[str], satisfied: set[str]) -> tuple[str, ...]:
     """The first required skills with no evidence, one per family ("Prospecting", not also
     "Lead generation"), leaving out alternatives the candidate meets another way."""
     names: list[str] = []

@@ -2,9 +2,10 @@
 
 One regex alternation of a few hundred phrases scans a long posting slowly (Python's ``re``
 tries each alternative at each position). Instead the lower-cased text is split into word
-tokens once, the set of distinct tokens is intersected with the phrases' first words, and
-only those few phrases are checked, which keeps family detection and tool extraction to a
-small fraction of a millisecond for a long posting.
+tokens once (``Terms``), the set of distinct tokens is intersected with the phrases' first
+words, and only those few phrases are looked for, as one substring search each in the tokens
+joined by spaces. That keeps family detection and tool extraction to a small fraction of a
+millisecond for a long posting.
 
 Tokens keep ``& / + # -`` ("ci/cd", "fp&a", "on-call"); a one-word phrase also
 matches a part of a token split at "-" or "/" ("git" in "git-based", "sql" in "sql/python").
@@ -14,9 +15,9 @@ A case-sensitive phrase ("Epic", "Square") must also appear as written in the te
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-_PARTS = re.compile(r"[-/]")
 # Byte table keeping a-z, 0-9 and "& / + # -"; every other byte becomes a space. Tokenising
 # with it and str.split is about twice as fast as a token regex on a long posting.
 _KEEP = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789&/+#-")
@@ -28,18 +29,31 @@ def tokens_of(text: str) -> list[str]:
     return text.lower().encode("ascii", "replace").translate(_TABLE).decode("ascii").split()
 
 
-def _first_run(tokens: Sequence[str], words: tuple[str, ...]) -> int | None:
-    """Index where ``words`` first appear in a row in ``tokens``, if they do."""
-    start = 0
-    size = len(words)
-    while True:
-        try:
-            index = tokens.index(words[0], start)
-        except ValueError:
-            return None
-        if tuple(tokens[index : index + size]) == words:
-            return index
-        start = index + 1
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """A text's tokens, and the distinct words among them with the parts of "a-b" and "a/b".
+
+    Tokenising is the costly part of a look-up, so a text read by several indexes (a posting:
+    families, tools) is tokenised once; ``terms_of(a) + terms_of(b)`` are the terms of the two
+    texts joined by a line break.
+    """
+
+    tokens: tuple[str, ...]
+    words: frozenset[str]
+
+    def __add__(self, other: object) -> Terms:
+        if not isinstance(other, Terms):
+            return NotImplemented
+        return Terms(self.tokens + other.tokens, self.words | other.words)
+
+
+def terms_of(text: str) -> Terms:
+    """``text``'s tokens and distinct words (see ``Terms``)."""
+    tokens = tuple(tokens_of(text))
+    words = set(tokens)
+    for word in [w for w in words if "-" in w or "/" in w]:
+        words.update(part for part in word.replace("/", "-").split("-") if part)
+    return Terms(tokens, frozenset(words))
 
 
 class PhraseIndex:
@@ -51,30 +65,53 @@ class PhraseIndex:
             words = tuple(tokens_of(phrase))
             if words:
                 by_first.setdefault(words[0], []).append((words, phrase))
-        self._by_first = {first: tuple(sorted(entries)) for first, entries in by_first.items()}
+        # Each phrase as its tokens between spaces, to find in the text's tokens joined the same
+        # way (None for one word, which the set of distinct words already answers).
+        self._by_first = {
+            first: tuple((f" {' '.join(words)} " if len(words) > 1 else None, phrase) for words, phrase in entries)
+            for first, entries in ((first, sorted(entries)) for first, entries in by_first.items())
+        }
         self._first_words = frozenset(self._by_first)
+        # The phrase first, so that the regex engine skips ahead to it with a fast literal search;
+        # then "no letter or digit before it" as a lookbehind over the phrase itself.
         self._as_written = {
-            phrase: re.compile(rf"(?<![A-Za-z0-9]){re.escape(phrase)}(?![A-Za-z0-9])")
+            phrase: re.compile(rf"{re.escape(phrase)}(?<![A-Za-z0-9]{re.escape(phrase)})(?![A-Za-z0-9])")
             for phrase in case_sensitive
         }
 
-    def find(self, text: str) -> dict[str, int]:
-        """Each phrase found in ``text`` -> its first token position (for ordering)."""
-        tokens = tokens_of(text)
-        distinct = set(tokens)
-        for word in [w for w in distinct if "-" in w or "/" in w]:
-            distinct.update(part for part in _PARTS.split(word) if part)
+    def find(self, text: str, terms: Terms | None = None) -> dict[str, int]:
+        """Each phrase found in ``text`` -> its first token position (for ordering).
+
+        A one-word phrase found only as a part of a longer token ("git" in "git-based") gets
+        the position after the last token. ``terms`` are ``terms_of(text)``, when known.
+        """
+        terms = terms or terms_of(text)
+        joined = f" {' '.join(terms.tokens)} "
         found: dict[str, int] = {}
-        for first in distinct & self._first_words:
-            for words, phrase in self._by_first[first]:
-                if len(words) == 1:
-                    position: int | None = tokens.index(first) if first in tokens else len(tokens)
-                else:
-                    position = _first_run(tokens, words)
-                if position is None:
+        for first in terms.words & self._first_words:
+            for needle, phrase in self._by_first[first]:
+                at = joined.find(needle or f" {first} ")
+                if at < 0 and needle:
                     continue
                 exact = self._as_written.get(phrase)
                 if exact is not None and not exact.search(text):
                     continue
-                found[phrase] = position
+                # Spaces before the match = tokens before it (the joined text starts with one).
+                found[phrase] = joined.count(" ", 0, at) if at >= 0 else len(terms.tokens)
+        return found
+
+    def present(self, text: str, terms: Terms | None = None) -> set[str]:
+        """The phrases found in ``text``, as ``find`` would, without their positions."""
+        terms = terms or terms_of(text)
+        joined = ""
+        found: set[str] = set()
+        for first in terms.words & self._first_words:
+            for needle, phrase in self._by_first[first]:
+                if needle:
+                    joined = joined or f" {' '.join(terms.tokens)} "
+                    if needle not in joined:
+                        continue
+                exact = self._as_written.get(phrase)
+                if exact is None or exact.search(text):
+                    found.add(phrase)
         return found

@@ -1,0 +1,56 @@
+"""The shortcuts that make tailoring fast give the same answers as the plain way."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from interview_coach.workers.tailoring.model import CandidateInfo, JobInfo
+from interview_coach.workers.tailoring.question_context import _PRODUCT, _TEAM, _article_starts, _name_before
+from interview_coach.workers.tailoring.skill_matching import _candidate_skills, job_skill_sections, match_skills
+from interview_coach.workers.tailoring.term_index import PhraseIndex, terms_of
+
+TRICKY = (
+    "Join our Growth team. The Atlas platform and our Nova app; the Iron Peak Fitness team.",
+    "Others Team, theOur Ops team, bathe Core team, The The Team, OUR Team rocks.",
+    "our amazing Data Platform team works with the  Payments   Suite software\nour\nBig Team",
+)
+
+
+def _name_by_finditer(pattern: re.Pattern[str], text: str, company: str) -> str | None:
+    """``_name_before`` as it was written first: the pattern tried at every position."""
+    return _name_before(pattern, text, company, [m.start() for m in pattern.finditer(text)])
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_slot_names_are_looked_for_only_after_our_or_the_with_the_same_result(text: str) -> None:
+    starts = _article_starts(text)
+    for pattern, company in ((_TEAM, "Iron Peak Fitness"), (_PRODUCT, "")):
+        assert {m.start() for m in pattern.finditer(text)} <= set(starts)
+        assert _name_before(pattern, text, company, starts) == _name_by_finditer(pattern, text, company)
+
+
+def test_present_names_the_phrases_find_finds() -> None:
+    index = PhraseIndex(["git", "pull request", "ci/cd", "sql", "Epic"], case_sensitive=["Epic"])
+    for text in ("Pull requests; our git-based CI/CD runs SQL/Python. Charting in Epic.", "an epic pull request"):
+        assert index.present(text) == set(index.find(text))
+
+
+def test_the_terms_of_two_texts_add_up_to_the_terms_of_both() -> None:
+    first, second = "Sales-driven team\nwith HubSpot", "CI/CD and fp&a, cold calling"
+    joined = terms_of(f"{first}\n{second}")
+    added = terms_of(first) + terms_of(second)
+    assert (added.tokens, added.words) == (joined.tokens, joined.words)
+    index = PhraseIndex(["team with", "calling", "cd"])
+    assert index.find(f"{first}\n{second}", added) == index.find(f"{first}\n{second}")
+
+
+def test_a_candidate_read_before_is_matched_as_if_read_afresh() -> None:
+    profile = "- Beat my sales quota by 20% for six months.\n- Trained 4 new hires."
+    candidate = CandidateInfo("Maya", profile, ("Excel",))
+    job = JobInfo("Membership Sales Consultant", "Peak", requirements="- Sales experience\n- Excel\n- Training")
+    first = match_skills(job, candidate)
+    _candidate_skills.cache_clear()
+    job_skill_sections.cache_clear()
+    assert match_skills(job, candidate) == first
