@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
+from interview_coach.workers.tailoring.job_skills import _ALTERNATIVES_RE, _offers_alternatives
 from interview_coach.workers.tailoring.model import CandidateInfo, JobInfo
 from interview_coach.workers.tailoring.question_context import _PRODUCT, _TEAM, _article_starts, _name_before
 from interview_coach.workers.tailoring.skill_matching import _candidate_skills, job_skill_sections, match_skills
+from interview_coach.workers.tailoring.skills import REQUIRED, read_postings
 from interview_coach.workers.tailoring.term_index import PhraseIndex, terms_of
 
 TRICKY = (
@@ -54,3 +57,22 @@ def test_a_candidate_read_before_is_matched_as_if_read_afresh() -> None:
     _candidate_skills.cache_clear()
     job_skill_sections.cache_clear()
     assert match_skills(job, candidate) == first
+
+
+def test_the_alternatives_shortcut_agrees_with_the_pattern() -> None:
+    pieces = ["or", " or ", "Or", "either", "similar", "one of", "any of", "one  of", "one\tof", "one,of",
+              "for", "store", "/", "_", "-", ",", "(", ")", " ", "\t", "é", "–", "1", "x", "\x7f"]
+    rng = random.Random(3)
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(20_000)]
+    for line in lines:
+        assert _offers_alternatives(line) == bool(_ALTERNATIVES_RE.search(line)), line
+
+
+def test_a_posting_read_in_one_scan_reads_as_its_parts_one_by_one() -> None:
+    parts = [
+        ("Senior Go Developer", REQUIRED),
+        ("- Go and SQL\n- Salesforce or HubSpot", REQUIRED),
+        ("We write Go. Our store manager trains you.\nNice to have:\n- Excel (pivot tables)", None),
+        ("", None),
+    ]
+    assert read_postings(parts) == [read_postings([part])[0] for part in parts]

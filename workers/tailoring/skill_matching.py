@@ -38,7 +38,7 @@ MAX_BRIDGES = 2
 MAX_TALK_ABOUT = 2
 _CATEGORY_ORDER = {"tool": 0, "certification": 0, "hard": 1, "soft": 2}
 # (priority, bridged, posting order), the reminder, what the job wants, the candidate's evidence
-_Pick = tuple[tuple[int, int, int], SkillReminder, "Wanted", "_Own"]
+_Pick = tuple[tuple[int, int, int], "_Draft", "Wanted", "_Own"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,18 @@ class SkillMatch:
     skills: tuple[SkillReminder, ...]
     # At most two required skills with no evidence: "be ready to talk about".
     talk_about: tuple[str, ...] = ()
+
+
+class _Draft(NamedTuple):
+    """A ``SkillReminder``'s fields: a job can offer twenty candidates for eight places, and a
+    tuple is several times cheaper to make than the frozen dataclass, built only for the chosen."""
+
+    skill: str
+    kind: str
+    evidence: str
+    required: bool
+    transferable_from: str | None
+    bridge: str | None
 
 
 class _Own(NamedTuple):
@@ -73,7 +85,7 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
     def pick(want: Wanted, own: _Own, family: Family | None = None) -> None:
         bridge = _bridge_sentence(own, want.skill, family) if family else None
         source = own.skill.name if family else None
-        reminder = SkillReminder(want.skill.name, want.skill.kind, own.evidence, want.rank == 0, source, bridge)
+        reminder = _Draft(want.skill.name, want.skill.kind, own.evidence, want.rank == 0, source, bridge)
         # Required first; below that, a named tool or certificate the posting mentions ("we use
         # Outreach") says more than a general skill does.
         rank = 0 if want.rank == 0 else 1 + _CATEGORY_ORDER[want.skill.category]
@@ -231,4 +243,4 @@ def _select(picks: list[_Pick], limit: int) -> tuple[SkillReminder, ...]:
             chosen.remove(next(p for p in reversed(chosen) if p[1].kind != kind))
             chosen.append(extra)
     chosen.sort(key=lambda p: (p[2].rank, p[1].kind != "hard", p[0][1], p[0][2]))
-    return tuple(p[1] for p in chosen)
+    return tuple(SkillReminder(*p[1]) for p in chosen)

@@ -8,6 +8,8 @@ it (``match_skills``) in ``skill_matching``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from .evidence import evidence_quality
@@ -17,10 +19,11 @@ from .text_sections import MENTIONED, NICE_TO_HAVE, OTHER, RANK, REQUIRED, read_
 
 __all__ = [
     "EVIDENCE_MAX", "MENTIONED", "NICE_TO_HAVE", "OTHER", "RANK", "REQUIRED", "SkillMention",
-    "extract_profile_skills", "extract_skills", "profile_evidence", "read_posting",
+    "extract_profile_skills", "extract_skills", "profile_evidence", "read_posting", "read_postings",
 ]
 
 EVIDENCE_MAX = 200
+_READING_ORDER = itemgetter(1, 2)  # (sentence, token) of a best-line entry; in C, not a lambda
 
 
 class SkillMention(NamedTuple):
@@ -47,8 +50,18 @@ def extract_skills(text: str, *, default_section: str | None = None) -> list[Ski
 
 def read_posting(text: str, default_section: str | None = None) -> tuple[list[SkillMention], bool]:
     """``extract_skills``, and whether the text has a requirements heading of its own."""
-    found, headed_required = _extract(text, default_section, posting=True)
-    return [_mention(*item) for item in found], headed_required
+    return read_postings([(text, default_section)])[0]
+
+
+def read_postings(parts: Sequence[tuple[str, str | None]]) -> list[tuple[list[SkillMention], bool]]:
+    """``read_posting`` for each (text, default section) of ``parts`` (a job's title,
+    requirements and description): the same results, from one scan of the taxonomy."""
+    make = SkillMention._make
+    return [
+        ([make((s.id, s.name, s.kind, s.category, s.family, evidence, section)) for s, evidence, section in found],
+         headed_required)
+        for found, headed_required in _extract(parts, posting=True)
+    ]
 
 
 def extract_profile_skills(text: str) -> list[SkillMention]:
@@ -58,12 +71,12 @@ def extract_profile_skills(text: str) -> list[SkillMention]:
     ("looking for a sales role", "studying for the NASM exam"), and a line with numbers in it
     beats a job header or a bare list of skills.
     """
-    return [_mention(*item) for item in _extract(text, None, posting=False)[0]]
+    return [_mention(*item) for item in _extract([(text, None)], posting=False)[0][0]]
 
 
 def profile_evidence(text: str) -> list[tuple[Skill, str]]:
     """``extract_profile_skills`` as (skill, evidence) pairs: the same, without the objects."""
-    return [(skill, evidence) for skill, evidence, _ in _extract(text, None, posting=False)[0]]
+    return [(skill, evidence) for skill, evidence, _ in _extract([(text, None)], posting=False)[0][0]]
 
 
 def _mention(skill: Skill, evidence: str, section: str | None) -> SkillMention:
@@ -71,17 +84,22 @@ def _mention(skill: Skill, evidence: str, section: str | None) -> SkillMention:
 
 
 def _extract(
-    text: str, default: str | None, *, posting: bool
-) -> tuple[list[tuple[Skill, str, str | None]], bool]:
-    """(skill, evidence, section) per skill in reading order, and whether a heading asked for
-    requirements."""
-    if not text.strip():
-        return [], False
-    sentences, headed_required = read_sentences(text, default, sections=posting)
+    parts: Sequence[tuple[str, str | None]], *, posting: bool
+) -> list[tuple[list[tuple[Skill, str, str | None]], bool]]:
+    """Per (text, default section): (skill, evidence, section) per skill in reading order, and
+    whether a heading asked for requirements.
+
+    The texts' sentences go through one scan: its cost is partly per call, and a sentence's
+    hits do not depend on the sentences around it (the scanner joins them with a boundary).
+    """
+    read = [read_sentences(text, default, sections=posting) if text.strip() else ([], False) for text, default in parts]
+    sentences = [pair for found, _ in read for pair in found]
+    owner = [k for k, (found, _) in enumerate(read) for _ in found]  # sentence index -> part
     wishes: set[int] = set()
     hits = load_taxonomy().scan([sentence for _, sentence in sentences], wishes=wishes)
-    # skill id -> [rank, sentence index, token index, skill]; ties on rank go to the better line.
-    best: dict[str, list[Any]] = {}
+    # Per part: skill id -> [rank, sentence index, token index, skill]; ties on rank go to the
+    # better line.
+    bests: list[dict[str, list[Any]]] = [{} for _ in parts]
     quality: dict[int, int] = {}  # sentence index -> evidence_quality, computed when needed
 
     def better(index: int, than: int) -> bool:
@@ -94,16 +112,22 @@ def _extract(
         if index in wishes and not posting:  # a profile's wishes and plans are no evidence
             continue
         rank = RANK[sentences[index][0]]
+        best = bests[owner[index]]
         current = best.get(skill.id)
         if current is None or rank < current[0]:
             best[skill.id] = [rank, index, token, skill]
         elif not posting and better(index, current[1]):
             current[1:3] = index, token
-    found = [
-        (skill, _evidence(sentences[index][1], token), sentences[index][0])
-        for _, index, token, skill in sorted(best.values(), key=lambda b: (b[1], b[2]))
+    return [
+        (
+            [
+                (skill, _evidence(sentences[index][1], token), sentences[index][0])
+                for _, index, token, skill in sorted(best.values(), key=_READING_ORDER)
+            ],
+            headed_required,
+        )
+        for best, (_, headed_required) in zip(bests, read, strict=True)
     ]
-    return found, headed_required
 
 
 def _evidence(sentence: str, token: int) -> str:
