@@ -12,11 +12,16 @@ from interview_coach.workers.retention import purge_personal_data
 PROFILE = "Led a team of 12 nurses on a 30-bed surgical ward."
 
 
+def _application(age_days: float) -> dict:
+    return {"id": f"a-{age_days}", "job": {"id": "j", "title": "Charge Nurse", "company": "Mercy"},
+            "candidate": {"id": "c", "name": "Ana Ruiz", "email": "ana@example.com", "profile": PROFILE,
+                          "skills": ["Triage"]}}
+
+
 def _store(app, age_days: float) -> int:  # type: ignore[no-untyped-def]
-    event = parse_event({"kind": "application_submitted", "application": {
-        "id": f"a-{age_days}", "job": {"id": "j", "title": "Charge Nurse", "company": "Mercy"},
-        "candidate": {"id": "c", "name": "Ana Ruiz", "email": "ana@example.com", "profile": PROFILE,
-                      "skills": ["Triage"]}}})
+    # An interview event: the prep email is tailored from it, so its profile is kept (until purged).
+    event = parse_event({"kind": "interview_scheduled", "application": _application(age_days),
+                         "interview": {"id": f"i-{age_days}", "stage": "screen", "starts_at": "2030-01-07T15:00:00Z"}})
     with app.app_context():
         event_id = coach_state(app).inbox.record_now(event, "api")
         with coach_state(app).store.begin() as session:
@@ -43,3 +48,15 @@ def test_the_periodic_task_is_scheduled(app):
     entry = schedule["interview-coach-purge-personal-data"]
     assert entry["task"] == "interview_coach.purge_personal_data"
     assert "interview_coach.purge_personal_data" in coach_state(app).celery.tasks
+
+
+def test_an_application_event_keeps_no_profile_text_since_its_confirmation_is_not_tailored(app):
+    """Data minimisation: the confirmation needs the name, the address and the job."""
+    with app.app_context():
+        event_id = coach_state(app).inbox.record_now(
+            parse_event({"kind": "application_submitted", "application": _application(1)}), "api")
+        with coach_state(app).store.begin() as session:
+            stored = session.get(EventRow, event_id).payload
+    assert PROFILE not in str(stored) and "Triage" not in str(stored)
+    event = parse_event(stored)
+    assert (event.application.candidate.email, event.application.job.title) == ("ana@example.com", "Charge Nurse")
