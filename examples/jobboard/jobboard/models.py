@@ -112,7 +112,7 @@ class Job(PublicIdMixin, db.Model):
     location: Mapped[str] = mapped_column(String(160), default="")
     remote: Mapped[str] = mapped_column(String(10), default=RemotePolicy.ONSITE)
     seniority: Mapped[str] = mapped_column(String(40), default="")
-    employment_type: Mapped[str] = mapped_column(String(40), default="Full-time")
+    employment_type: Mapped[str] = mapped_column(String(80), default="Full-time")
     salary_range: Mapped[str] = mapped_column(String(80), default="")
     posted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
