@@ -39,11 +39,11 @@ def email_from_token(app: Flask, token: str) -> str:
     return data["e"]
 
 
-_SUPPRESSED = select(SuppressionRow.id).where(SuppressionRow.email == bindparam("email"))
+SUPPRESSED = select(SuppressionRow.id).where(SuppressionRow.email == bindparam("email"))
 
 
 def is_suppressed(session: Session | Connection, email: str) -> bool:
-    return connection_of(session).execute(_SUPPRESSED, {"email": email.lower()}).first() is not None
+    return connection_of(session).execute(SUPPRESSED, {"email": email.lower()}).first() is not None
 
 
 def suppress(session: Session, email: str, reason: str) -> bool:

@@ -16,7 +16,8 @@ from typing import Any
 from sqlalchemy import Connection, Row, bindparam, select, update
 
 from interview_coach.plugin.events import Event
-from interview_coach.plugin.tables import DeliveryRow, EventRow, InterviewRow, JobSettingRow, SuppressionRow, utcnow
+from interview_coach.plugin.suppression import SUPPRESSED
+from interview_coach.plugin.tables import DeliveryRow, EventRow, InterviewRow, JobSettingRow, utcnow
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,6 @@ _D = DeliveryRow.__table__
 _E = EventRow.__table__
 _I = InterviewRow.__table__
 _J = JobSettingRow.__table__
-_S = SuppressionRow.__table__
 
 # The delivery with its event's payload: everything a claim reads about the row itself.
 _LOAD = (
@@ -47,6 +47,15 @@ _LOAD = (
            _E.c.payload)
     .select_from(_D.outerjoin(_E, _E.c.id == _D.c.event_id))
     .where(_D.c.id == bindparam("delivery_id"))
+)
+
+
+# Planning asks the same question when an interview event comes in.
+APPLICATION_CLOSED = (
+    select(_E.c.id)
+    .where(_E.c.application_id == bindparam("application_id"), _E.c.kind == "application_closed",
+           _E.c.status == "processed")
+    .limit(1)
 )
 
 
@@ -65,11 +74,8 @@ def _interview(column: Any) -> Any:
 _WORLD = select(
     _setting("job").label("job_enabled"),
     _setting("company").label("company_enabled"),
-    select(_S.c.id).where(_S.c.email == bindparam("email")).scalar_subquery().label("suppressed"),
-    select(_E.c.id)
-    .where(_E.c.application_id == bindparam("application_id"), _E.c.kind == "application_closed",
-           _E.c.status == "processed")
-    .limit(1).scalar_subquery().label("closed"),
+    SUPPRESSED.scalar_subquery().label("suppressed"),
+    APPLICATION_CLOSED.scalar_subquery().label("closed"),
     _interview(_I.c.revision).label("interview_revision"),
     _interview(_I.c.status).label("interview_status"),
     _interview(_I.c.starts_at).label("interview_starts_at"),

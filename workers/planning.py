@@ -50,9 +50,6 @@ _INTERVIEW = select(_interview_table.c.revision, _interview_table.c.status, _int
                     ).where(_interview_table.c.id == bindparam("interview_id")).with_for_update()
 _NEW_INTERVIEW = insert(_interview_table)
 _CHANGED_INTERVIEW = update(_interview_table).where(_interview_table.c.id == bindparam("interview_id"))
-_CLOSED = select(_event_table.c.id).where(
-    _event_table.c.application_id == bindparam("application_id"), _event_table.c.kind == "application_closed",
-    _event_table.c.status == "processed").limit(1)
 
 
 @dataclass(frozen=True)
@@ -195,7 +192,7 @@ class _Planner:
 
     def _application_closed(self) -> bool:
         return self.connection.execute(
-            _CLOSED, {"application_id": self.event.application.id}).first() is not None
+            rows.APPLICATION_CLOSED, {"application_id": self.event.application.id}).first() is not None
 
     def _close_application(self) -> None:
         application_id = self.event.application.id
