@@ -130,6 +130,19 @@ def describe(phase: Phase, accepted: list[tuple[float, str]]) -> tuple[float, fl
     return p50, p99
 
 
+def windows(phase: Phase, accepted: list[tuple[float, str]], seconds: float = 10.0) -> None:
+    """The phase's latency per window of emit time: a queue that slowly grows shows here."""
+    by_window: dict[int, list[float]] = {}
+    prefix = f"{phase.name}-"
+    for stamp, rcpt in accepted:
+        if rcpt.startswith(prefix):
+            emitted = phase.emitted[index_of(rcpt)]
+            by_window.setdefault(int((emitted - phase.started) // seconds), []).append((stamp - emitted) * 1000)
+    for window, values in sorted(by_window.items()):
+        print(f"    {window * seconds:4.0f}-{(window + 1) * seconds:<4.0f}s {len(values):>5} emails: "
+              f"p50 {percentile(values, 50):8.1f} ms, p99 {percentile(values, 99):8.1f} ms")
+
+
 def capacity_of(phase: Phase, accepted: list[tuple[float, str]]) -> float:
     """Events per second from the burst's first emit to its last email: planning and
     sending both included (its sends queue behind its own planning tasks)."""
@@ -223,6 +236,8 @@ def run(args: argparse.Namespace, redis_url: str, folder: Path) -> None:
 
     print("\nlatency, event emitted → SMTP accepted:")
     results = {p.name: describe(p, accepted) for p in phases}
+    print("steady, by when the event was emitted:")
+    windows(phases[[p.name for p in phases].index("steady")], accepted, 5.0 if args.quick else 10.0)
     emitted = {f"{p.name}-{i}" for p in phases for i in p.emitted}
     received = Counter(rcpt.partition("@")[0] for _, rcpt in accepted)
     missing = len(emitted - set(received))

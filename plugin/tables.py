@@ -33,7 +33,7 @@ class EventRow(CoachBase):
     key: Mapped[str | None] = mapped_column(String(255), unique=True)
     kind: Mapped[str] = mapped_column(String(40))
     source: Mapped[str] = mapped_column(String(20))  # watcher | signal | webhook | api
-    application_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    application_id: Mapped[str | None] = mapped_column(String(100))
     subject_id: Mapped[str | None] = mapped_column(String(100))
     payload: Mapped[dict | None] = mapped_column(JSON)
     # pending → processed | ignored (stale or duplicate intent) | failed; rejected = invalid
@@ -45,7 +45,13 @@ class EventRow(CoachBase):
     # When the candidate's profile text was removed from the payload (retention).
     purged_at: Mapped[datetime | None] = mapped_column(DateTime)
 
-    __table_args__ = (Index("ix_coach_event_status_created", "status", "created_at"),)
+    __table_args__ = (
+        Index("ix_coach_event_status_created", "status", "created_at"),
+        # "Is this application closed?" runs for every interview event and every send. Its
+        # own index, led by the application: a planner without statistics (SQLite before
+        # ANALYZE) otherwise takes the status index and reads every processed event.
+        Index("ix_coach_event_application_kind", "application_id", "kind"),
+    )
 
 
 class InterviewRow(CoachBase):
@@ -76,8 +82,8 @@ class DeliveryRow(CoachBase):
     key: Mapped[str] = mapped_column(String(255), unique=True)  # kind:subject:revision
     kind: Mapped[str] = mapped_column(String(40))
     event_id: Mapped[int] = mapped_column(Integer, index=True)
-    application_id: Mapped[str] = mapped_column(String(100), index=True)
-    interview_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    application_id: Mapped[str] = mapped_column(String(100))
+    interview_id: Mapped[str | None] = mapped_column(String(100))
     job_id: Mapped[str] = mapped_column(String(100), index=True)
     company_id: Mapped[str] = mapped_column(String(200))
     candidate_id: Mapped[str] = mapped_column(String(100), index=True)
@@ -98,7 +104,15 @@ class DeliveryRow(CoachBase):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
-    __table_args__ = (Index("ix_coach_delivery_status_due", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_coach_delivery_status_due", "status", "due_at"),
+        # Planning and sending look deliveries up by application or interview *and* status
+        # (questions already sent, pending emails to supersede or cancel). Led by the
+        # application or interview so that a planner without statistics never prefers the
+        # status index, which would read every sent email: docs/performance.md, P3.
+        Index("ix_coach_delivery_application_status", "application_id", "status"),
+        Index("ix_coach_delivery_interview_status", "interview_id", "status"),
+    )
 
 
 class JobSettingRow(CoachBase):

@@ -10,7 +10,7 @@ from tests.support.smtp import SmtpServer
 
 def test_db_current_reports_the_migrated_revision(app):
     result = app.test_cli_runner().invoke(args=["coach", "db", "current"])
-    assert result.output.strip() == "0003"
+    assert result.output.strip() == "0004"
 
 
 def test_toggle_then_toggles_shows_where_each_value_comes_from(app):
