@@ -159,3 +159,24 @@ def test_a_typical_application_is_read_and_matched_in_milliseconds() -> None:
         match_skills(job, candidate)
         best = min(best, time.process_time() - start)
     assert best < 0.02  # about 1 ms on a laptop; the bound only catches a pathological regression
+
+
+def test_a_certification_shows_what_it_certifies_with_its_own_line() -> None:
+    job = JobInfo(title="Warehouse Shift Supervisor", company="Prairie Distribution",
+                  requirements="- Strong understanding of OSHA rules for powered industrial trucks.")
+    candidate = CandidateInfo(name="Luis", profile="- Led our weekly safety walk. OSHA 10 certified since 2022.")
+    match = match_skills(job, candidate)
+    osha = _by_skill(match)["OSHA compliance"]
+    assert osha.evidence == "OSHA 10 certified since 2022."  # type: ignore[attr-defined]
+    assert "OSHA compliance" not in match.talk_about
+
+
+def test_an_umbrella_is_listed_even_when_its_line_already_shows_another_skill() -> None:
+    """"LMS" shown by "modules in Canvas LMS", a line that also shows instructional design."""
+    job = JobInfo(title="Instructional Designer", company="Heartland Credit Union",
+                  requirements="- Instructional design experience.\n- Experience publishing to an LMS.")
+    candidate = CandidateInfo(name="Emily",
+                              profile="- Instructional design: built 40 self-paced modules in Canvas LMS.")
+    reminders = _by_skill(match_skills(job, candidate))
+    assert set(reminders) == {"Instructional design", "Learning management systems"}
+    assert "Canvas LMS" in reminders["Learning management systems"].evidence  # type: ignore[attr-defined]

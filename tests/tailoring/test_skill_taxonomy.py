@@ -122,6 +122,8 @@ def _raw(*skills: dict[str, object], **family: object) -> dict[str, object]:
         (_raw({"id": "a", "name": "A", "context": ["code"]}), "`context` and `strict` guard `cased`"),
         (_raw({"id": "a", "name": "A", "context_families": ["nope"], "cased": ["A"]}), "unknown context_families"),
         (_raw({"id": "a", "name": "A"}, transferable="yes"), "`transferable` must be"),
+        (_raw({"id": "a", "name": "A", "shows": ["nope"]}), "'a': `shows` names unknown or itself: ['nope']"),
+        (_raw({"id": "a", "name": "A", "shows": ["a"]}), "'a': `shows` names unknown or itself: ['a']"),
     ],
 )
 def test_a_malformed_taxonomy_fails_naming_what_to_fix(data: dict[str, object], message: str) -> None:

@@ -188,3 +188,38 @@ def test_the_requirements_field_is_required_unless_a_line_says_otherwise() -> No
     sections = job_skill_sections(job)
     assert [m.skill_id for m in sections.required] == ["recruiting", "greenhouse"]
     assert [m.skill_id for m in sections.nice_to_have] == ["workday"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Keep our HRIS accurate and run reports for leadership.",
+        "Presented the quarterly numbers to leadership every month.",
+        "Joined the weekly leadership meeting as the team's note taker.",
+    ],
+)
+def test_leadership_as_the_people_in_charge_is_not_the_skill(sentence: str) -> None:
+    assert "leadership" not in _ids(sentence)
+
+
+def test_paylocity_and_paycom_are_different_products() -> None:
+    assert _ids("We run on Paylocity.") == ["paylocity"]
+    assert _ids("We run on Paycom.") == ["paycom"]
+
+
+def test_workable_the_ats_needs_a_hiring_context() -> None:
+    assert "workable" not in _ids("We found a Workable compromise with the landlord.")
+    assert "workable" in _ids("Posted jobs and screened candidates in Workable.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skill"),
+    [
+        ("Train new baristas on our drink recipes.", "training_delivery"),
+        ("Experience training others, formally or informally.", "training_delivery"),
+        ("Excel for quick models.", "excel"),
+        ("Intermediate Excel.", "excel"),
+    ],
+)
+def test_postings_ask_for_skills_in_plain_words(sentence: str, skill: str) -> None:
+    assert skill in _ids(sentence)

@@ -112,9 +112,11 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
     for want in wanted:
         if want.skill.broad and want.skill.id not in covered:
             source = _best_source(mine, want.skill, used_evidence)
-            if source is not None and source.evidence in used_evidence:
+            if source is None:
+                continue
+            if any(p[2].skill.family == want.skill.family for p in picks):
                 covered.add(want.skill.id)  # a reminder of its family already shows it
-            elif source is not None:
+            else:  # even on a line already quoted: "LMS" shown by "modules in Canvas LMS"
                 pick(want, source)
     talk_about = _talk_about(wanted, covered, satisfied)
     return SkillMatch(_select(_merge_umbrellas(picks), limit), talk_about)
@@ -149,6 +151,11 @@ def _candidate_skills(candidate: CandidateInfo) -> Mapping[str, _Own]:
         for skill in [found] if found else [hit[0] for hit in taxonomy.scan([label], relaxed=True)]:
             if skill.id not in mine:
                 mine[skill.id] = _Own(skill, LISTED_EVIDENCE, True, len(mine), -9)
+    # A certification shows what it certifies, on the same line ("OSHA 10 certified").
+    for own in [own for own in mine.values() if own.skill.shows]:
+        for shown in own.skill.shows:
+            if shown not in mine:
+                mine[shown] = own._replace(skill=taxonomy.by_id[shown], order=len(mine))
     return MappingProxyType(mine)
 
 

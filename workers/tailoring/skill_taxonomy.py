@@ -22,7 +22,7 @@ CATEGORIES: tuple[str, ...] = ("hard", "tool", "certification", "soft")
 _FAMILY_KEYS = frozenset({"id", "label", "bridge", "transferable", "category", "skills"})
 _SKILL_KEYS = frozenset(
     {"id", "name", "category", "aliases", "cased", "context", "context_families", "strict", "not_before"}
-    | {"not_after", "broad"}
+    | {"not_after", "broad", "shows"}
 )
 
 
@@ -55,6 +55,8 @@ class Skill:
     not_before: frozenset[str] = frozenset()  # the next word makes it something else ("Excel at")
     not_after: frozenset[str] = frozenset()  # so does the previous one ("American Express")
     broad: bool = False  # an umbrella ("Sales"): any skill of its family is direct evidence
+    # Skills that holding this one shows on the same line: "OSHA 10" shows "OSHA compliance".
+    shows: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -134,6 +136,9 @@ def parse_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
                 raise TaxonomyError(f"skills.toml: skill id {skill.id!r} is used twice")
             skills[skill.id] = skill
     for skill in skills.values():
+        if set(skill.shows) - skills.keys() or skill.id in skill.shows:
+            unknown = sorted(set(skill.shows) - skills.keys()) or [skill.id]
+            raise TaxonomyError(f"skills.toml: skill {skill.id!r}: `shows` names unknown or itself: {unknown}")
         if skill.context_families - families.keys():
             unknown = sorted(skill.context_families - families.keys())
             raise TaxonomyError(f"skills.toml: skill {skill.id!r}: unknown context_families {unknown}")
@@ -186,6 +191,7 @@ def _parse_skill(raw: Any, family: str, default_category: Any) -> Skill:
         not_before=_token_set(_words(raw, "not_before", where)),
         not_after=_token_set(_words(raw, "not_after", where)),
         broad=raw.get("broad", False),
+        shows=_words(raw, "shows", where),
     )
 
 
