@@ -208,6 +208,40 @@ class SmtpSink:
             return sum(1 for _ in handle)
 
 
+PG_ADMIN_URL = "postgresql+psycopg://127.0.0.1:5432/test"
+
+
+class PostgresUnavailable(RuntimeError):
+    """No ``psycopg`` or no PostgreSQL to use on 127.0.0.1:5432."""
+
+
+@contextmanager
+def postgres_database(prefix: str) -> Iterator[str]:
+    """A throw-away database on the local PostgreSQL (trust authentication on 127.0.0.1:5432),
+    dropped afterwards; yields its SQLAlchemy URL. Raises ``PostgresUnavailable`` saying why
+    not, so that a caller can skip its PostgreSQL part."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise PostgresUnavailable("psycopg is not installed (pip install 'psycopg[binary]')") from None
+    from sqlalchemy import create_engine, text
+
+    name = f"coach_bench_{prefix}_{os.getpid()}_{int(time.time())}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 2})
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:
+        admin.dispose()
+        raise PostgresUnavailable(f"no PostgreSQL to use at 127.0.0.1:5432 ({type(exc).__name__})") from None
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @contextmanager
 def scratch_dir(prefix: str) -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix=f"coach-bench-{prefix}-"))

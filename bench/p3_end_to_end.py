@@ -1,7 +1,8 @@
 """P3: event → SMTP accepted latency with real processes, then an overload: nothing lost.
 
 Run ``.venv/bin/python bench/p3_end_to_end.py`` (60 s + 30 s and the drain: about 6 minutes on 2 cores) or with
-``--quick`` (10 s + 5 s). Prints figures only; a missed goal is reported, never an error.
+``--quick`` (10 s + 5 s); ``--postgres`` puts the board and the plugin on a throw-away database of
+the local PostgreSQL instead of a SQLite file. Prints figures only; a missed goal is reported, never an error.
 
 Real parts: a private ``redis-server`` on a free port; a Celery worker subprocess
 (``celery -A interview_coach.workers.entry worker -B``, prefork, one process per core by
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,11 +40,13 @@ from _events import index_of, mixed
 from _support import (
     EXAMPLE_ROOT,
     REPO,
+    PostgresUnavailable,
     RedisUnavailable,
     SmtpSink,
     goal,
     header,
     percentile,
+    postgres_database,
     private_redis,
     scratch_dir,
     use_example_board,
@@ -174,11 +178,11 @@ def database_summary(app: Any) -> tuple[Counter[str], Counter[str]]:
     return deliveries, events
 
 
-def run(args: argparse.Namespace, redis_url: str, folder: Path) -> None:
+def run(args: argparse.Namespace, redis_url: str, folder: Path, database_url: str | None) -> None:
     steady_seconds, light_seconds, overload_seconds, burst = (10, 5, 5, 300) if args.quick else (60, 20, 30, 600)
     with SmtpSink(folder) as sink:
         os.environ.update({
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'jobboard.sqlite'}",
+            "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{folder / 'jobboard.sqlite'}",
             "JOBBOARD_OUTBOX_DIR": str(folder / "outbox"),
             "INTERVIEW_COACH_BROKER_URL": redis_url, "INTERVIEW_COACH_TASK_QUEUE": QUEUE,
             "INTERVIEW_COACH_SMTP_HOST": "127.0.0.1", "INTERVIEW_COACH_SMTP_PORT": str(sink.port),
@@ -210,7 +214,8 @@ def run(args: argparse.Namespace, redis_url: str, folder: Path) -> None:
                     phases.append(done)
                     return done
 
-                print(f"worker: --pool {args.pool} --concurrency {args.concurrency}; warming up...")
+                print(f"database: {'PostgreSQL' if database_url else 'SQLite'}; worker: --pool {args.pool} "
+                      f"--concurrency {args.concurrency}; warming up...")
                 phase("warm", 40, 20, 120)
                 capacity_phase = phase("capacity", burst, None, 300)
                 capacity = capacity_of(capacity_phase, sink.accepted())
@@ -261,12 +266,16 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="10 s steady + 5 s overload")
     parser.add_argument("--pool", default="prefork", choices=("prefork", "threads", "solo"))
     parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--postgres", action="store_true",
+                        help="the board and the plugin on a throw-away database of the local PostgreSQL "
+                             "(127.0.0.1:5432, trust authentication) instead of a SQLite file")
     args = parser.parse_args()
     header("P3: event → SMTP accepted, at 100 events/s and at 2× capacity")
     try:
-        with private_redis() as redis_url, scratch_dir("p3") as folder:
-            run(args, redis_url, folder)
-    except RedisUnavailable as exc:
+        with private_redis() as redis_url, scratch_dir("p3") as folder, ExitStack() as stack:
+            database_url = stack.enter_context(postgres_database("p3")) if args.postgres else None
+            run(args, redis_url, folder, database_url)
+    except (RedisUnavailable, PostgresUnavailable) as exc:
         print(f"P3 skipped: {exc}")
     return 0
 

@@ -32,7 +32,15 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from _support import RedisUnavailable, goal, header, private_redis, scratch_dir
+from _support import (
+    PostgresUnavailable,
+    RedisUnavailable,
+    goal,
+    header,
+    postgres_database,
+    private_redis,
+    scratch_dir,
+)
 from flask import Flask
 from sqlalchemy import Engine, event, text, update
 
@@ -44,7 +52,6 @@ from interview_coach.workers.tasks import SWEEP_BATCH
 SIZES = (1_000, 10_000, 100_000)
 DUE_COUNTS = (10, 1_000)
 POOL = 1_000
-PG_ADMIN_URL = "postgresql+psycopg://127.0.0.1:5432/test"
 _table = DeliveryRow.__table__
 
 
@@ -187,31 +194,14 @@ def measure_backend(name: str, database_url: str, broker_url: str, repeats: int)
 
 
 @contextlib.contextmanager
-def postgres_database() -> Iterator[str | None]:
+def postgres_or_none() -> Iterator[str | None]:
     """A throw-away database on the local PostgreSQL, or None if there is none to use."""
     try:
-        import psycopg  # noqa: F401
-        from sqlalchemy import create_engine
-    except ImportError:
-        print("PostgreSQL part skipped: psycopg is not installed (pip install 'psycopg[binary]')")
+        with postgres_database("p5") as url:
+            yield url
+    except PostgresUnavailable as exc:
+        print(f"PostgreSQL part skipped: {exc}")
         yield None
-        return
-    name = f"coach_bench_p5_{int(time.time())}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 2})
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:
-        print(f"PostgreSQL part skipped: no PostgreSQL to use at 127.0.0.1:5432 ({type(exc).__name__})")
-        admin.dispose()
-        yield None
-        return
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def report(results: list[dict[str, Any]]) -> None:
@@ -256,7 +246,7 @@ def main() -> int:
         folder: Path = stack.enter_context(scratch_dir("p5"))
         results = measure_backend("sqlite", f"sqlite:///{folder / 'coach.sqlite'}", broker, args.repeats)
         if not args.no_postgres:
-            pg_url = stack.enter_context(postgres_database())
+            pg_url = stack.enter_context(postgres_or_none())
             if pg_url is not None:
                 results += measure_backend("postgresql", pg_url, broker, args.repeats)
     report(results)

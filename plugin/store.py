@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -39,8 +41,28 @@ def engine_from_url(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", tune_sqlite_connection)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    _fresh_pool_after_fork(engine)
+    return engine
+
+
+def _fresh_pool_after_fork(engine: Engine) -> None:
+    """A forked child (a Celery pool process, a gunicorn worker with ``--preload``) starts
+    with a copy of the parent's pooled connections; two processes on one connection mix up
+    each other's results. The child drops the copied pool without closing it (the parent
+    still owns those connections). The worker also does this for a host's engine it shares
+    (``workers/celery_app.py``)."""
+    if not hasattr(os, "register_at_fork"):
+        return
+    engine_ref = weakref.ref(engine)
+
+    def drop_inherited_pool() -> None:
+        live = engine_ref()
+        if live is not None:
+            live.dispose(close=False)
+
+    os.register_at_fork(after_in_child=drop_inherited_pool)
 
 
 def tune_sqlite_connection(dbapi_connection: Any, _record: Any = None) -> None:

@@ -3,11 +3,13 @@ context, so it sees the host's config and database)."""
 
 from __future__ import annotations
 
+import weakref
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from celery import Celery, Task
+from celery.signals import worker_process_init
 from flask import Flask
 
 from interview_coach.plugin import config as cfg
@@ -78,4 +80,28 @@ def make_celery(app: Flask) -> Celery:
     from .tasks import register_tasks
 
     register_tasks(celery)
+    worker_process_init.connect(_fresh_connections_after_fork(app), weak=False)
     return celery
+
+
+def _fresh_connections_after_fork(app: Flask) -> Any:
+    """A prefork pool process starts as a copy of the worker's main process, pooled database
+    connections included: loading the host's app (creating tables, seeding) leaves some there.
+    Two processes talking over one connection mix up each other's results (on PostgreSQL,
+    ``bench/p3_end_to_end.py --postgres`` saw unique violations and "result object does not
+    return rows"); SQLite forbids carrying a connection across ``fork`` at all. Each pool
+    process therefore drops the inherited pool without closing it (the main process still
+    owns those connections) and opens its own, as SQLAlchemy's documentation prescribes."""
+
+    app_ref = weakref.ref(app)  # the signal outlives apps made and dropped (tests)
+
+    def fresh_connections(**_kwargs: Any) -> None:
+        from interview_coach.plugin.extension import EXTENSION_KEY
+
+        live = app_ref()
+        state = live.extensions.get(EXTENSION_KEY) if live is not None else None
+        if live is not None and state is not None:
+            with live.app_context():  # a host's Flask-SQLAlchemy engine exists only in one
+                state.store.engine.dispose(close=False)
+
+    return fresh_connections
