@@ -44,10 +44,11 @@ from jobboard.seed_data.candidates_sales_support import RETAIL_ASSOCIATE  # noqa
 QUEUE = "bench-p1"
 
 
-def build_app(variant: str, folder: Path, redis_url: str, smtp_port: int, smtp_ca: str | None = None) -> Flask:
+def build_app(variant: str, folder: Path, redis_url: str, smtp_port: int, smtp_ca: str | None = None,
+              database_url: str | None = None) -> Flask:
     app = create_app({
         "SECRET_KEY": "bench-secret",
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / f'{variant}.sqlite'}",
+        "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{folder / f'{variant}.sqlite'}",
         "JOBBOARD_OUTBOX_DIR": str(folder / "outbox"),
         "JOBBOARD_INTERVIEW_COACH": variant == "plugin",
         "INTERVIEW_COACH_BROKER_URL": redis_url,
@@ -179,6 +180,9 @@ class Applicant:
             started = time.perf_counter()
             response = self.client.post(self.url, data=form, headers=self.headers)
             durations.append((time.perf_counter() - started) * 1000)
+            # A WSGI server closes each response once it is sent (the plugin publishes then);
+            # Flask's test client leaves that to its caller.
+            response.close()
             if self.variant == "plugin":
                 PLUGIN_TIMES.request_done()
             if response.status_code != 302:
@@ -228,9 +232,10 @@ def main() -> int:
     parser.add_argument("--redis", required=True)
     parser.add_argument("--smtp-port", type=int, required=True)
     parser.add_argument("--smtp-ca", help="inline-tls: the CA file of the SMTP server's certificate")
+    parser.add_argument("--database-url", help="the board's database (default: a SQLite file in --dir)")
     args = parser.parse_args()
     replies, sys.stdout = sys.stdout, sys.stderr  # only our JSON goes to the parent
-    app = build_app(args.variant, args.dir, args.redis, args.smtp_port, args.smtp_ca)
+    app = build_app(args.variant, args.dir, args.redis, args.smtp_port, args.smtp_ca, args.database_url)
     applicant = Applicant(app, args.variant)
 
     def reply(value: object) -> None:

@@ -11,11 +11,11 @@ what a mail provider asks of a client, so a benchmark can pay what a real inline
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import sys
 import threading
 import time
-import warnings
 from typing import Any, TextIO
 
 from aiosmtpd.controller import Controller
@@ -40,8 +40,9 @@ def main() -> int:
     parser.add_argument("--tls-cert", help="PEM certificate chain: offer STARTTLS and AUTH")
     parser.add_argument("--tls-key", help="PEM private key of --tls-cert")
     args = parser.parse_args()
-    # aiosmtpd warns about its own deprecated attribute on every AUTH; nothing to act on here.
-    warnings.filterwarnings("ignore", message="Session.login_data is deprecated")
+    # aiosmtpd logs a warning about its own deprecated attribute on every AUTH (its logger
+    # "mail.log"); nothing to act on here, and 750 of them would bury the figures.
+    logging.getLogger("mail.log").addFilter(lambda record: "login_data is deprecated" not in record.getMessage())
     tls: dict[str, Any] = {}
     if args.tls_cert:
         import ssl

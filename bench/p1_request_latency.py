@@ -5,8 +5,9 @@ plugin's share of the request). Prints figures only; a missed goal is reported, 
 error.
 
 Four copies of the example board (``examples/jobboard``), each in its own process with its
-own SQLite file, answer the same apply POST (a new candidate each time, so every request
-inserts a candidate and an application) through Flask's test client:
+own SQLite file (or, with ``--postgres``, its own database on the local PostgreSQL), answer
+the same apply POST (a new candidate each time, so every request inserts a candidate and an
+application) through Flask's test client:
 
 - **bare**: the board with ``JOBBOARD_INTERVIEW_COACH=false`` (``coach.init_app`` skipped);
 - **plugin**: the board as shipped: the model watchers map the new application to an event,
@@ -33,10 +34,22 @@ import argparse
 import json
 import subprocess
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from _support import BENCH, RedisUnavailable, SmtpSink, goal, header, percentile, private_redis, scratch_dir
+from _support import (
+    BENCH,
+    PostgresUnavailable,
+    RedisUnavailable,
+    SmtpSink,
+    goal,
+    header,
+    percentile,
+    postgres_database,
+    private_redis,
+    scratch_dir,
+)
 
 VARIANTS = ("bare", "plugin", "inline", "inline-tls")
 INLINE = ("inline", "inline-tls")
@@ -44,12 +57,13 @@ PACED_GAP_MS = 10.0
 
 
 class Host:
-    def __init__(self, variant: str, folder: Path, redis_url: str, sink: SmtpSink) -> None:
+    def __init__(self, variant: str, folder: Path, redis_url: str, sink: SmtpSink, database_url: str | None) -> None:
         self.variant = variant
         ca = ["--smtp-ca", str(sink.ca_file)] if variant == "inline-tls" and sink.ca_file else []
+        database = ["--database-url", database_url] if database_url else []
         self.process = subprocess.Popen(
             [sys.executable, str(BENCH / "_p1_host.py"), variant, "--dir", str(folder), "--redis", redis_url,
-             "--smtp-port", str(sink.port), *ca],
+             "--smtp-port", str(sink.port), *ca, *database],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=(folder / f"{variant}.log").open("w"), text=True)
         if not self._read().get("ready"):
             raise RuntimeError(f"the {variant} board did not start; see {folder / f'{variant}.log'}")
@@ -84,13 +98,13 @@ class Host:
             pass
 
 
-def measure(args: argparse.Namespace, redis_url: str, folder: Path,
-            sink: SmtpSink) -> tuple[dict[str, dict[str, list[float]]], dict[str, Any], str]:
+def measure(args: argparse.Namespace, redis_url: str, folder: Path, sink: SmtpSink,
+            databases: dict[str, str]) -> tuple[dict[str, dict[str, list[float]]], dict[str, Any], str]:
     """Samples per mode and variant. ``back-to-back``: the next request starts as soon as
     the last one ends (a saturated worker: the publisher thread's work lands on the next
     request through the GIL). ``paced``: 10 ms idle after each request (a worker with spare
     time, as most are)."""
-    hosts = {variant: Host(variant, folder, redis_url, sink) for variant in VARIANTS}
+    hosts = {variant: Host(variant, folder, redis_url, sink, databases.get(variant)) for variant in VARIANTS}
     modes = {"back-to-back": (args.per_round, 0.0), "paced": (max(1, args.per_round // 2), PACED_GAP_MS)}
     try:
         for host in hosts.values():
@@ -145,16 +159,22 @@ def main() -> int:
     parser.add_argument("--per-round", type=int, default=300, help="requests per variant per round")
     parser.add_argument("--warm-up", type=int, default=100, help="untimed requests per variant first")
     parser.add_argument("--profile", action="store_true", help="also profile the plugin variant's requests")
+    parser.add_argument("--postgres", action="store_true",
+                        help="each board on a throw-away database of the local PostgreSQL (127.0.0.1:5432, "
+                             "trust authentication, over TCP) instead of its own SQLite file")
     args = parser.parse_args()
     header("P1: latency the plugin adds to the example board's apply request")
     try:
-        with private_redis() as redis_url, scratch_dir("p1") as folder, SmtpSink(folder, tls=True) as sink:
+        with (private_redis() as redis_url, scratch_dir("p1") as folder, SmtpSink(folder, tls=True) as sink,
+              ExitStack() as stack):
+            databases = ({variant: stack.enter_context(postgres_database(f"p1_{variant.replace('-', '_')}"))
+                          for variant in VARIANTS} if args.postgres else {})
             print(f"{len(VARIANTS)} boards taking turns, {args.rounds} rounds of {args.per_round} back-to-back and "
                   f"{max(1, args.per_round // 2)} paced apply POSTs each (after {args.warm_up} warm-up); "
-                  f"private Redis at {redis_url}")
-            samples, stats, profile_text = measure(args, redis_url, folder, sink)
+                  f"private Redis at {redis_url}; {'PostgreSQL' if args.postgres else 'SQLite'}")
+            samples, stats, profile_text = measure(args, redis_url, folder, sink, databases)
             emails = sink.count()
-    except RedisUnavailable as exc:
+    except (RedisUnavailable, PostgresUnavailable) as exc:
         print(f"P1 skipped: {exc}")
         return 0
     for mode, by_variant in samples.items():

@@ -7,13 +7,14 @@ blueprints and CLI. Per-app state lives in ``app.extensions["interview_coach"]``
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flask import Flask, current_app, g, has_request_context
+from flask import Flask, Response, current_app, g, has_request_context
 from pydantic import ValidationError
 from sqlalchemy import Engine
 
@@ -34,6 +35,7 @@ log = logging.getLogger("interview_coach")
 
 EXTENSION_KEY = "interview_coach"
 _HELD_KEY = "interview_coach_held_event_ids"
+_SENT_KEY = "interview_coach_response_sent"
 
 
 @dataclass
@@ -100,6 +102,7 @@ class InterviewCoach:
         state = CoachState(app=app, store=store, inbox=inbox, publisher=publisher, celery=celery,
                            admin=resolve_admin_hooks(app.config))
         app.extensions[EXTENSION_KEY] = state
+        app.after_request(_note_when_response_sent)
         app.teardown_appcontext(_release_held)
 
         for kind, signal in signals.ALL.items():
@@ -148,22 +151,35 @@ def _current_inbox() -> Inbox | None:
 
 
 def _hand_over(publisher: EventPublisher, event_ids: Iterable[int]) -> None:
-    """Give committed event ids to the publisher; during a request, once the request is done.
+    """Give committed event ids to the publisher; during a request, once it is done.
 
     The publishing thread needs the GIL for about half a millisecond per event (Celery and
-    kombu build the message in Python). Started at the commit, it competes with the rest of
-    the host's request; started when the request's context closes, it runs while the server
-    writes the response and waits for the next one (``bench/p1_request_latency.py``). Ids
-    held here and lost with a crashed process are still ``pending`` rows: the relay sends them."""
+    kombu build the message in Python). Started at the commit, it would compete with the rest
+    of the host's request, and even at the end of the request with the code that sends the
+    response. So ids are held until the request's context closes, and the thread then waits
+    (at most ``MAX_WAIT_FOR_RESPONSE_SECONDS``) until the server has sent the response
+    (``bench/p1_request_latency.py``). Ids held here and lost with a crashed process are
+    still ``pending`` rows: the relay sends them."""
     if has_request_context():
         g.setdefault(_HELD_KEY, []).append((publisher, list(event_ids)))
     else:
         publisher.submit(event_ids)
 
 
+def _note_when_response_sent(response: Response) -> Response:
+    """When this request has events to publish, mark when the server is done sending the
+    response: WSGI servers close a response once its body is written."""
+    if g.get(_HELD_KEY) and _SENT_KEY not in g:
+        sent = threading.Event()
+        response.call_on_close(sent.set)
+        setattr(g, _SENT_KEY, sent)
+    return response
+
+
 def _release_held(_error: BaseException | None = None) -> None:
+    sent = g.pop(_SENT_KEY, None)
     for publisher, event_ids in g.pop(_HELD_KEY, ()):
-        publisher.submit(event_ids)
+        publisher.submit(event_ids, not_before=sent)
 
 
 def _publish_for_current_app(event_ids: Iterable[int]) -> None:

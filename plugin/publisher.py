@@ -20,24 +20,35 @@ log = logging.getLogger("interview_coach.publisher")
 
 # After a failed publish, skip the broker for this long; the relay covers the gap.
 _BACKOFF_SECONDS = 5.0
+# The longest a publish waits for its request's response to be sent (``submit``'s
+# ``not_before``): a server that never closes its responses (Flask's test client, a
+# long stream) delays its emails by this much, no more.
+MAX_WAIT_FOR_RESPONSE_SECONDS = 0.05
 
 
 class EventPublisher:
     def __init__(self, send: Callable[[int], None]) -> None:
         self._send = send
-        self._queue: queue.SimpleQueue[int | None] = queue.SimpleQueue()
+        # (event id, the request's "response sent" event or None, when to stop waiting for it)
+        self._queue: queue.SimpleQueue[tuple[int, threading.Event | None, float] | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._pid = 0
         self._lock = threading.Lock()
         self._broker_down_until = 0.0
         self._markers: list[threading.Event] = []
 
-    def submit(self, event_ids: Iterable[int]) -> None:
-        """Queue ids for publishing. Never blocks, never raises."""
+    def submit(self, event_ids: Iterable[int], not_before: threading.Event | None = None) -> None:
+        """Queue ids for publishing. Never blocks, never raises.
+
+        With ``not_before``, the thread waits until it is set (at most
+        ``MAX_WAIT_FOR_RESPONSE_SECONDS``) before publishing these ids: the extension sets it
+        when the host's response has been sent, so that the publish (half a millisecond of
+        Python holding the GIL) does not delay that response."""
         try:
             self._ensure_thread()
+            deadline = time.monotonic() + MAX_WAIT_FOR_RESPONSE_SECONDS
             for event_id in event_ids:
-                self._queue.put(event_id)
+                self._queue.put((event_id, not_before, deadline))
         except Exception:  # the host's request goes on whatever happens here
             log.exception("interview coach: could not queue events; the relay will pick them up")
 
@@ -67,11 +78,15 @@ class EventPublisher:
 
     def _run(self) -> None:
         while True:
-            event_id = self._queue.get()
-            if event_id is None:
+            item = self._queue.get()
+            if item is None:
                 if self._markers:
                     self._markers.pop(0).set()
                 continue
+            event_id, not_before, deadline = item
+            if not_before is not None and not not_before.is_set():
+                # Counted from the submit, so a backlog never waits again.
+                not_before.wait(max(0.0, deadline - time.monotonic()))
             if time.monotonic() < self._broker_down_until:
                 continue  # the row stays pending; the relay will enqueue it
             try:

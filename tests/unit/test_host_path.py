@@ -92,7 +92,13 @@ def test_inside_a_request_events_are_published_once_the_request_is_done(app, mon
     """Publishing costs CPU (the GIL); it waits until the host's view has finished."""
     steps: list[str] = []
     publisher = coach_state(app).publisher
-    monkeypatch.setattr(publisher, "submit", lambda ids: steps.append(f"published {len(list(ids))}"))
+    gates = []
+
+    def submit(ids, not_before=None):  # type: ignore[no-untyped-def]
+        steps.append(f"published {len(list(ids))}")
+        gates.append(not_before)
+
+    monkeypatch.setattr(publisher, "submit", submit)
 
     @app.post("/apply-twice")
     def apply_twice() -> str:
@@ -103,10 +109,43 @@ def test_inside_a_request_events_are_published_once_the_request_is_done(app, mon
         steps.append("view done")
         return "ok"
 
-    assert app.test_client().post("/apply-twice").status_code == 200
+    response = app.test_client().post("/apply-twice")
+    assert response.status_code == 200
     assert steps == ["committed", "committed", "view done", "published 1", "published 1"]
+    # Both wait for the same signal: the server has sent the response and closed it.
+    assert gates[0] is gates[1] and not gates[0].is_set()
+    response.close()
+    assert gates[0].is_set()
     # Outside a request (a script, a CLI command, a task) there is nothing to wait for.
     with app.app_context():
         hostapp.db.session.add(hostapp.JobApplication(candidate_email="third@example.com"))
         hostapp.db.session.commit()
         assert steps[-1] == "published 1"
+
+
+def test_the_publisher_waits_for_the_response_to_be_sent_but_never_for_long(monkeypatch):
+    import threading
+
+    from interview_coach.plugin import publisher as publishing
+
+    sent: list[int] = []
+    publisher = publishing.EventPublisher(sent.append)
+    monkeypatch.setattr(publishing, "MAX_WAIT_FOR_RESPONSE_SECONDS", 30.0)
+    response_sent = threading.Event()
+    publisher.submit([1, 2], not_before=response_sent)
+    assert not publisher.flush(timeout=0.2)  # still waiting for the response...
+    assert sent == []
+    response_sent.set()
+    assert publisher.flush(timeout=5)
+    assert sent == [1, 2]
+
+    monkeypatch.setattr(publishing, "MAX_WAIT_FOR_RESPONSE_SECONDS", 0.3)
+    started = time.monotonic()
+    for first in (3, 5, 7):  # three requests on a server that never closes its responses
+        publisher.submit([first, first + 1], not_before=threading.Event())
+    assert publisher.flush(timeout=10)
+    assert sent == [1, 2, 3, 4, 5, 6, 7, 8]
+    elapsed = time.monotonic() - started
+    # Each id waited for its response until 0.3 s after its submit, and no longer: one after
+    # the other, the waits would have taken at least 1.8 s.
+    assert 0.3 <= elapsed < 1.8
