@@ -167,9 +167,11 @@ def _hand_over(publisher: EventPublisher, event_ids: Iterable[int]) -> None:
 
 
 def _note_when_response_sent(response: Response) -> Response:
-    """When this request has events to publish, mark when the server is done sending the
-    response: WSGI servers close a response once its body is written."""
-    if g.get(_HELD_KEY) and _SENT_KEY not in g:
+    """Mark when the server is done sending the response (WSGI servers close a response once
+    its body is written). For every request, not only those with events held so far: a host's
+    ``after_request`` function registered before the plugin runs after this one and may
+    commit (a microsecond: an Event and a callback)."""
+    if _SENT_KEY not in g:
         sent = threading.Event()
         response.call_on_close(sent.set)
         setattr(g, _SENT_KEY, sent)

@@ -180,3 +180,30 @@ def test_an_umbrella_is_listed_even_when_its_line_already_shows_another_skill() 
     reminders = _by_skill(match_skills(job, candidate))
     assert set(reminders) == {"Instructional design", "Learning management systems"}
     assert "Canvas LMS" in reminders["Learning management systems"].evidence  # type: ignore[attr-defined]
+
+
+def test_a_certification_and_what_it_shows_are_one_reminder_when_the_job_asks_for_both() -> None:
+    job = JobInfo(title="Warehouse Supervisor", company="Prairie Distribution",
+                  requirements="- OSHA 10 certification.\n- Knowledge of OSHA regulations.")
+    candidate = CandidateInfo(name="Luis", profile="- OSHA 10 certified since 2022.", skills=("OSHA compliance",))
+    match = match_skills(job, candidate)
+    assert [(r.skill, r.evidence) for r in match.skills] == [("OSHA 10", "OSHA 10 certified since 2022.")]
+    assert "OSHA compliance" not in match.talk_about
+
+
+def test_a_certifications_line_beats_a_bare_entry_in_the_list_of_skills() -> None:
+    job = JobInfo(title="Warehouse Supervisor", company="Prairie Distribution",
+                  requirements="- Knowledge of OSHA regulations.")
+    candidate = CandidateInfo(name="Luis", profile="- OSHA 10 certified since 2022.", skills=("OSHA compliance",))
+    reminders = _by_skill(match_skills(job, candidate))
+    assert reminders["OSHA compliance"].evidence == "OSHA 10 certified since 2022."  # type: ignore[attr-defined]
+
+
+def test_a_required_umbrella_is_not_hidden_by_a_nice_to_have_of_its_family() -> None:
+    job = JobInfo(title="Office Coordinator", company="Acme",
+                  requirements="Requirements:\n- Strong spreadsheet skills.\n\nNice to have:\n- Google Sheets.")
+    candidate = CandidateInfo(name="Ana", profile="- Kept the team's schedule in Google Sheets.\n"
+                                                  "- Built weekly Excel dashboards for 12 managers.")
+    reminders = _by_skill(match_skills(job, candidate))
+    assert reminders["Spreadsheets"].required  # type: ignore[attr-defined]
+    assert not reminders["Google Sheets"].required  # type: ignore[attr-defined]

@@ -202,6 +202,15 @@ def test_leadership_as_the_people_in_charge_is_not_the_skill(sentence: str) -> N
     assert "leadership" not in _ids(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Promoted to team lead after one year.", "Promoted to shift lead in 2021.", "Strong leadership skills.",
+     "Known for leadership under pressure."],
+)
+def test_leadership_itself_still_counts(sentence: str) -> None:
+    assert "leadership" in _ids(sentence)
+
+
 def test_paylocity_and_paycom_are_different_products() -> None:
     assert _ids("We run on Paylocity.") == ["paylocity"]
     assert _ids("We run on Paycom.") == ["paycom"]

@@ -149,3 +149,30 @@ def test_the_publisher_waits_for_the_response_to_be_sent_but_never_for_long(monk
     # Each id waited for its response until 0.3 s after its submit, and no longer: one after
     # the other, the waits would have taken at least 1.8 s.
     assert 0.3 <= elapsed < 1.8
+
+
+def test_a_commit_in_the_hosts_own_after_request_also_waits_for_the_response(app, monkeypatch):
+    """Flask runs after_request functions in reverse order: a host's, registered before the
+    plugin's, runs after it, and may be where the host commits."""
+    from interview_coach.plugin.extension import _note_when_response_sent
+
+    gates = []
+    monkeypatch.setattr(coach_state(app).publisher, "submit", lambda ids, not_before=None: gates.append(not_before))
+    app.after_request_funcs[None].remove(_note_when_response_sent)
+
+    @app.after_request
+    def commit_late(response):  # type: ignore[no-untyped-def]
+        hostapp.db.session.add(hostapp.JobApplication(candidate_email="late@example.com"))
+        hostapp.db.session.commit()
+        return response
+
+    app.after_request(_note_when_response_sent)  # registered after the host's: runs before it
+
+    @app.get("/quiet")
+    def quiet() -> str:
+        return "ok"
+
+    response = app.test_client().get("/quiet")
+    assert len(gates) == 1 and gates[0] is not None and not gates[0].is_set()
+    response.close()
+    assert gates[0].is_set()

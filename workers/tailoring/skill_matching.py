@@ -71,6 +71,7 @@ class _Own(NamedTuple):
     listed: bool  # only in the candidate's list of skills, not in their profile
     order: int
     quality: int  # evidence_quality of the line; -9 when only listed
+    shown_by: str | None = None  # the id of the certification whose line shows it (``Skill.shows``)
 
 
 def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> SkillMatch:
@@ -93,9 +94,15 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
         covered.add(want.skill.id)
         used_evidence.add(own.evidence)
 
+    wanted_ids = {want.skill.id for want in wanted}
     for want in wanted:
-        if want.skill.id in mine:
-            pick(want, mine[want.skill.id])
+        own = mine.get(want.skill.id)
+        if own is None:
+            continue
+        if own.shown_by in wanted_ids and own.shown_by in mine:
+            covered.add(want.skill.id)  # its certification is on the list, with the same line
+        else:
+            pick(want, own)
     # "OSHA 10 or OSHA 30", "Salesforce, HubSpot or similar": one of them is enough.
     satisfied = {w.line for w in wanted if w.skill.id in covered and w.line in alternatives}
     # Bridges before umbrellas, so that a bridge gets the candidate's strongest line.
@@ -114,8 +121,8 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
             source = _best_source(mine, want.skill, used_evidence)
             if source is None:
                 continue
-            if any(p[2].skill.family == want.skill.family for p in picks):
-                covered.add(want.skill.id)  # a reminder of its family already shows it
+            if any(p[2].skill.family == want.skill.family and p[2].rank <= want.rank for p in picks):
+                covered.add(want.skill.id)  # a reminder of its family, asked for as much, shows it
             else:  # even on a line already quoted: "LMS" shown by "modules in Canvas LMS"
                 pick(want, source)
     talk_about = _talk_about(wanted, covered, satisfied)
@@ -151,11 +158,13 @@ def _candidate_skills(candidate: CandidateInfo) -> Mapping[str, _Own]:
         for skill in [found] if found else [hit[0] for hit in taxonomy.scan([label], relaxed=True)]:
             if skill.id not in mine:
                 mine[skill.id] = _Own(skill, LISTED_EVIDENCE, True, len(mine), -9)
-    # A certification shows what it certifies, on the same line ("OSHA 10 certified").
+    # A certification shows what it certifies, on the same line ("OSHA 10 certified"); that
+    # line beats a bare entry in the candidate's list of skills.
     for own in [own for own in mine.values() if own.skill.shows]:
         for shown in own.skill.shows:
-            if shown not in mine:
-                mine[shown] = own._replace(skill=taxonomy.by_id[shown], order=len(mine))
+            if shown not in mine or (mine[shown].listed and not own.listed):
+                order = mine[shown].order if shown in mine else len(mine)
+                mine[shown] = own._replace(skill=taxonomy.by_id[shown], order=order, shown_by=own.skill.id)
     return MappingProxyType(mine)
 
 

@@ -82,6 +82,20 @@ _WISH = Skill(
 )
 
 
+# "Reports for leadership", "presented to leadership": the people in charge, not the skill.
+# Matched like a skill so that the trie takes these words before "leadership" alone (leftmost,
+# longest), and never reported; "promoted to team lead" is still leadership.
+_THE_PEOPLE_IN_CHARGE = Skill(
+    id="_people_in_charge",
+    name="the people in charge",
+    category="soft",
+    family="_markers",
+    aliases=tuple(f"{before} {leaders}" for before in ("to", "for", "with", "from", "by", "across")
+                  for leaders in ("leadership", "the leadership team", "our leadership team")),
+)
+_MARKERS = (_WISH, _THE_PEOPLE_IN_CHARGE)
+
+
 class Taxonomy:
     """All families and skills, and the compiled matcher over their aliases."""
 
@@ -89,7 +103,7 @@ class Taxonomy:
         self.families = dict(families)
         self.skills = skills
         self.by_id = {s.id: s for s in skills}
-        self._scanner = SkillScanner((*skills, _WISH))
+        self._scanner = SkillScanner((*skills, *_MARKERS))
 
     def scan(
         self, sentences: Sequence[str], *, relaxed: bool = False, wishes: set[int] | None = None
@@ -101,7 +115,7 @@ class Taxonomy:
         that state a wish or a plan rather than a fact.
         """
         hits = self._scanner.scan(sentences, relaxed=relaxed)
-        found = [hit for hit in hits if hit[0] is not _WISH]
+        found = [hit for hit in hits if hit[0].family != "_markers"]
         if wishes is not None and len(found) < len(hits):
             wishes.update(hit[1] for hit in hits if hit[0] is _WISH)
         return found
