@@ -228,6 +228,7 @@ def test_workable_the_ats_needs_a_hiring_context() -> None:
         ("Experience training others, formally or informally.", "training_delivery"),
         ("Excel for quick models.", "excel"),
         ("Intermediate Excel.", "excel"),
+        ("Reconcile the operating bank accounts every month.", "reconciliation"),
     ],
 )
 def test_postings_ask_for_skills_in_plain_words(sentence: str, skill: str) -> None:
