@@ -233,3 +233,10 @@ def test_workable_the_ats_needs_a_hiring_context() -> None:
 )
 def test_postings_ask_for_skills_in_plain_words(sentence: str, skill: str) -> None:
     assert skill in _ids(sentence)
+
+
+def test_a_sentence_of_what_they_did_is_better_evidence_than_their_name_header() -> None:
+    profile = ("Tomasz Nowak - Backend Developer\n"
+               "Backend developer with six years of Python, most of it building Django applications.\n")
+    evidence = {m.skill_id: m.evidence for m in extract_profile_skills(profile)}
+    assert evidence["backend_development"].startswith("Backend developer with six years")

@@ -22,5 +22,8 @@ def evidence_quality(line: str) -> int:
     words, commas = line.count(" ") + 1, line.count(",")
     score = -2 if words <= 2 or (commas >= 2 and words <= 4 * (commas + 1)) else 0
     if DIGIT_RE.search(line):
-        score += -2 if _DATE_RANGE_RE.search(line) else 2
+        # An achievement needs a few words around its number; "Hannah Berg, E-RYT 500" is a header.
+        score += -2 if _DATE_RANGE_RE.search(line) else (2 if words >= 5 else 0)
+    elif words >= 8:
+        score += 1  # a sentence of what they did beats a header ("Tomasz Nowak - Backend Developer")
     return score - 3 * bool(_EDUCATION_RE.search(line))
