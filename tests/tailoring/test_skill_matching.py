@@ -207,3 +207,13 @@ def test_a_required_umbrella_is_not_hidden_by_a_nice_to_have_of_its_family() -> 
     reminders = _by_skill(match_skills(job, candidate))
     assert reminders["Spreadsheets"].required  # type: ignore[attr-defined]
     assert not reminders["Google Sheets"].required  # type: ignore[attr-defined]
+
+
+def test_a_database_shows_sql_directly_rather_than_by_a_bridge() -> None:
+    line = "Rewrote the heaviest PostgreSQL queries and cut p95 latency from 900 ms to 120 ms."
+    candidate = CandidateInfo(name="Tomasz", profile=f"- {line}")
+    sql_only = JobInfo(title="Backend Engineer", company="Freightly", requirements="- Strong SQL.")
+    [reminder] = match_skills(sql_only, candidate).skills
+    assert (reminder.skill, reminder.evidence, reminder.transferable_from) == ("SQL", line, None)
+    both = JobInfo(title="Backend Engineer", company="Freightly", requirements="- Strong SQL.\n- PostgreSQL.")
+    assert [r.skill for r in match_skills(both, candidate).skills] == ["PostgreSQL"]
