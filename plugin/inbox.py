@@ -22,7 +22,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from .events import Event
-from .store import Store, insert_ignoring_duplicates
+from .store import Store, insert_guarded, insert_ignoring_duplicates
 from .tables import EventRow, utcnow
 
 log = logging.getLogger("interview_coach.inbox")
@@ -64,13 +64,9 @@ def _row_values(event: Event, source: str) -> dict[str, Any]:
 
 
 def _insert(connection: Connection, values: dict[str, Any]) -> int | None:
-    """Insert an event row (a rejected one has no key, so it never conflicts)."""
-    if connection.dialect.name == "postgresql":
-        # A failed statement aborts a PostgreSQL transaction; a savepoint keeps the
-        # host's own transaction usable if our insert fails.
-        with connection.begin_nested():
-            return insert_ignoring_duplicates(connection, _table, values)
-    return insert_ignoring_duplicates(connection, _table, values)
+    """Insert an event row in the host's transaction (a rejected one has no key, so it never
+    conflicts); a failure leaves that transaction usable (``store.insert_guarded``)."""
+    return insert_guarded(connection, _table, values)
 
 
 class Inbox:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Insert, Table, create_engine, event, insert
+from sqlalchemy import JSON, Connection, Engine, Insert, Table, create_engine, event, insert
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -96,6 +96,67 @@ def insert_ignoring_duplicates(connection: Connection | Session, table: Table, v
         return int(result.lastrowid) if result.rowcount else None
     row = connection.execute(stmt, values).first()
     return None if row is None else int(row[0])
+
+
+def insert_guarded(connection: Connection, table: Table, values: dict[str, Any],
+                   unique_column: str = "key") -> int | None:
+    """``insert_ignoring_duplicates`` inside someone else's transaction (the host's): on
+    PostgreSQL a failed statement aborts the whole transaction, so the insert runs inside a
+    savepoint, and a failure leaves the host's transaction as it was.
+
+    With psycopg 3, the savepoint, the insert and its release go to the server as one
+    message (client-side binding allows several statements): one round trip instead of
+    three, in the host's request (``bench/p1_request_latency.py --postgres``)."""
+    if connection.dialect.name != "postgresql":
+        return insert_ignoring_duplicates(connection, table, values, unique_column)
+    if connection.dialect.driver == "psycopg":
+        return _insert_in_one_trip(connection, table, values, unique_column)
+    with connection.begin_nested():
+        return insert_ignoring_duplicates(connection, table, values, unique_column)
+
+
+_SAVEPOINT = "interview_coach_insert"
+
+
+def _insert_in_one_trip(connection: Connection, table: Table, values: dict[str, Any], unique_column: str) -> int | None:
+    from psycopg import ClientCursor
+    from psycopg.types.json import Json
+
+    columns = tuple(values)
+    sql = _one_trip_sql(table, columns, unique_column)
+    json_columns = _json_columns(table)
+    parameters = [Json(value) if name in json_columns and value is not None else value
+                  for name, value in values.items()]
+    raw = connection.connection.dbapi_connection
+    with ClientCursor(raw) as cursor:  # type: ignore[arg-type]
+        try:
+            cursor.execute(sql, parameters)
+        except Exception:
+            # The savepoint exists (a failed SAVEPOINT would mean the transaction had already
+            # failed before us); going back to it makes the host's transaction usable again.
+            with ClientCursor(raw) as undo:  # type: ignore[arg-type]
+                undo.execute(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}; RELEASE SAVEPOINT {_SAVEPOINT}")
+            raise
+        cursor.nextset()  # from the SAVEPOINT's result to the INSERT's
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
+
+
+@lru_cache(maxsize=64)
+def _one_trip_sql(table: Table, columns: tuple[str, ...], unique_column: str) -> str:
+    # Identifiers from the plugin's own table and row dicts, never from input; values are
+    # bound by psycopg.
+    names = ", ".join(f'"{name}"' for name in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    return (f"SAVEPOINT {_SAVEPOINT}; "  # noqa: S608
+            f'INSERT INTO "{table.name}" ({names}) VALUES ({marks}) '
+            f'ON CONFLICT ("{unique_column}") DO NOTHING RETURNING "id"; '
+            f"RELEASE SAVEPOINT {_SAVEPOINT}")
+
+
+@lru_cache(maxsize=64)
+def _json_columns(table: Table) -> frozenset[str]:
+    return frozenset(column.name for column in table.columns if isinstance(column.type, JSON))
 
 
 @lru_cache(maxsize=64)
