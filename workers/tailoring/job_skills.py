@@ -59,7 +59,9 @@ def job_skill_sections(job: JobInfo) -> JobSkills:
         ranks[mention.skill_id] = RANK[section]
         groups[section][mention.skill_id] = mention
     return JobSkills(
-        *(tuple(groups[s].values()) for s in (REQUIRED, MENTIONED, NICE_TO_HAVE)),
+        required=tuple(groups[REQUIRED].values()),
+        mentioned=tuple(groups[MENTIONED].values()),
+        nice_to_have=tuple(groups[NICE_TO_HAVE].values()),
         has_requirements_section=has_requirements,
     )
 

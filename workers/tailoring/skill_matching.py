@@ -19,7 +19,7 @@ The job's side (``job_skill_sections``, read once per job) is in ``job_skills``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -71,7 +71,7 @@ class _Own(NamedTuple):
     listed: bool  # only in the candidate's list of skills, not in their profile
     order: int
     quality: int  # evidence_quality of the line; -9 when only listed
-    shown_by: str | None = None  # the id of the certification whose line shows it (``Skill.shows``)
+    shown_by: str | None = None  # the skill whose line shows it: a certification, a database (``Skill.shows``)
 
 
 def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> SkillMatch:
@@ -99,8 +99,8 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
         own = mine.get(want.skill.id)
         if own is None:
             continue
-        if own.shown_by in wanted_ids and own.shown_by in mine:
-            covered.add(want.skill.id)  # its certification is on the list, with the same line
+        if own.shown_by in wanted_ids:
+            covered.add(want.skill.id)  # what shows it is on the list too, with the same line
         else:
             pick(want, own)
     # "OSHA 10 or OSHA 30", "Salesforce, HubSpot or similar": one of them is enough.
@@ -158,8 +158,8 @@ def _candidate_skills(candidate: CandidateInfo) -> Mapping[str, _Own]:
         for skill in [found] if found else [hit[0] for hit in taxonomy.scan([label], relaxed=True)]:
             if skill.id not in mine:
                 mine[skill.id] = _Own(skill, LISTED_EVIDENCE, True, len(mine), -9)
-    # A certification shows what it certifies, on the same line ("OSHA 10 certified"); that
-    # line beats a bare entry in the candidate's list of skills.
+    # A skill shows what it implies, on the same line ("OSHA 10 certified" shows OSHA
+    # compliance, PostgreSQL shows SQL); that line beats a bare entry in their list of skills.
     for own in [own for own in mine.values() if own.skill.shows]:
         for shown in own.skill.shows:
             if shown not in mine or (mine[shown].listed and not own.listed):
@@ -214,7 +214,7 @@ def _in_sentence(skill: Skill) -> str:
     return name
 
 
-def _talk_about(wanted: list[Wanted], covered: set[str], satisfied: set[str]) -> tuple[str, ...]:
+def _talk_about(wanted: Sequence[Wanted], covered: set[str], satisfied: set[str]) -> tuple[str, ...]:
     """The first required skills with no evidence, one per family ("Prospecting", not also
     "Lead generation"), leaving out alternatives the candidate meets another way."""
     names: list[str] = []

@@ -55,7 +55,8 @@ class Skill:
     not_before: frozenset[str] = frozenset()  # the next word makes it something else ("Excel at")
     not_after: frozenset[str] = frozenset()  # so does the previous one ("American Express")
     broad: bool = False  # an umbrella ("Sales"): any skill of its family is direct evidence
-    # Skills that holding this one shows on the same line: "OSHA 10" shows "OSHA compliance".
+    # Skills that holding this one shows on the same line: "OSHA 10" shows "OSHA compliance",
+    # "PostgreSQL" shows "SQL".
     shows: tuple[str, ...] = ()
 
     @property
@@ -64,6 +65,9 @@ class Skill:
         return "soft" if self.category == "soft" else "hard"
 
 
+# The family of phrases that ride in the trie but are never reported as skills.
+_MARKER_FAMILY = "_markers"
+
 # Phrases that make a profile's sentence a wish rather than evidence ("looking for a sales role",
 # "studying for the NASM exam"). They ride in the same trie as the skills, so spotting them
 # costs nothing; ``Taxonomy.scan`` reports them apart and never as a skill.
@@ -71,7 +75,7 @@ _WISH = Skill(
     id="_wish",
     name="a wish or a plan",
     category="soft",
-    family="_markers",
+    family=_MARKER_FAMILY,
     aliases=tuple(
         """looking for|looking to|seeking|hope to|hoping to|want to|wanting to|would like to|would love to|
         aspire to|aspiring|eager to|excited to|interested in|my goal|goal is to|plan to|planning to|
@@ -89,7 +93,7 @@ _THE_PEOPLE_IN_CHARGE = Skill(
     id="_people_in_charge",
     name="the people in charge",
     category="soft",
-    family="_markers",
+    family=_MARKER_FAMILY,
     aliases=tuple(f"{before} {leaders}" for before in ("to", "for", "with", "from", "by", "across")
                   for leaders in ("leadership", "the leadership team", "our leadership team")),
 )
@@ -115,7 +119,7 @@ class Taxonomy:
         that state a wish or a plan rather than a fact.
         """
         hits = self._scanner.scan(sentences, relaxed=relaxed)
-        found = [hit for hit in hits if hit[0].family != "_markers"]
+        found = [hit for hit in hits if hit[0].family != _MARKER_FAMILY]
         if wishes is not None and len(found) < len(hits):
             wishes.update(hit[1] for hit in hits if hit[0] is _WISH)
         return found
