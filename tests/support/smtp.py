@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable
@@ -41,6 +42,9 @@ class RecordingHandler:
     refuse_recipients: dict[str, str] = field(default_factory=dict)  # address -> reply
     data_attempts: int = 0
     lock: threading.Condition = field(default_factory=threading.Condition)
+    # Cleared by ``SmtpServer.hold``: DATA waits for it before answering, so a test can act
+    # while a send is in flight (the worker has taken the task and not yet acknowledged it).
+    gate: threading.Event = field(default_factory=lambda: _opened(threading.Event()))
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
         reply = self.refuse_recipients.get(address.lower())
@@ -52,6 +56,10 @@ class RecordingHandler:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         with self.lock:
             self.data_attempts += 1
+            self.lock.notify_all()
+        if not self.gate.is_set():
+            await asyncio.get_running_loop().run_in_executor(None, self.gate.wait, 60.0)
+        with self.lock:
             if self.data_replies:
                 return self.data_replies.pop(0)
             raw = envelope.original_content or envelope.content
@@ -59,6 +67,11 @@ class RecordingHandler:
             self.received.append(Received(list(envelope.rcpt_tos), raw, message))  # type: ignore[arg-type]
             self.lock.notify_all()
         return "250 Message accepted"
+
+
+def _opened(event: threading.Event) -> threading.Event:
+    event.set()
+    return event
 
 
 class SmtpServer:
@@ -92,7 +105,25 @@ class SmtpServer:
                     raise AssertionError(f"waited {timeout}s for {count} matching email(s); got {subjects}")
                 self.handler.lock.wait(remaining)
 
+    def hold(self) -> None:
+        """Keep the next messages' DATA waiting, unanswered, until ``release``."""
+        self.handler.gate.clear()
+
+    def release(self) -> None:
+        self.handler.gate.set()
+
+    def wait_for_attempts(self, count: int, timeout: float = 30.0) -> None:
+        """Block until ``count`` DATA commands have arrived (accepted, refused or held)."""
+        deadline = time.monotonic() + timeout
+        with self.handler.lock:
+            while self.handler.data_attempts < count:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(f"waited {timeout}s for {count} DATA command(s)")
+                self.handler.lock.wait(remaining)
+
     def clear(self) -> None:
+        self.handler.gate.set()
         with self.handler.lock:
             self.handler.received.clear()
             self.handler.data_replies.clear()
