@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from interview_coach.workers.tailoring.job_skills import _ALTERNATIVES_RE, _offers_alternatives
+from interview_coach.workers.tailoring.job_skills import _ALTERNATIVES_RE, _offers_alternatives, forget_jobs
 from interview_coach.workers.tailoring.model import CandidateInfo, JobInfo
 from interview_coach.workers.tailoring.question_context import _PRODUCT, _TEAM, _article_starts, _name_before
-from interview_coach.workers.tailoring.skill_matching import _candidate_skills, job_skill_sections, match_skills
+from interview_coach.workers.tailoring.skill_matching import _candidate_skills, match_skills
 from interview_coach.workers.tailoring.skills import REQUIRED, read_postings
 from interview_coach.workers.tailoring.term_index import PhraseIndex, terms_of
 
@@ -55,7 +55,7 @@ def test_a_candidate_read_before_is_matched_as_if_read_afresh() -> None:
     job = JobInfo("Membership Sales Consultant", "Peak", requirements="- Sales experience\n- Excel\n- Training")
     first = match_skills(job, candidate)
     _candidate_skills.cache_clear()
-    job_skill_sections.cache_clear()
+    forget_jobs()
     assert match_skills(job, candidate) == first
 
 

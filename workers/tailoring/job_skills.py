@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .model import JobInfo
-from .skill_taxonomy import Skill, load_taxonomy
-from .skills import MENTIONED, NICE_TO_HAVE, OTHER, RANK, REQUIRED, SkillMention, read_postings
+from .skill_taxonomy import Skill
+from .skills import RANK, REQUIRED, SkillMention, mention, posting_skills
 
 # A requirement that offers alternatives: "OSHA 10 or OSHA 30", "Salesforce/HubSpot".
 _ALTERNATIVES_RE = re.compile(r"\b(?:or|either|one of|any of|similar)\b|/")
@@ -37,33 +37,42 @@ class JobSkills:
     has_requirements_section: bool
 
 
-@lru_cache(maxsize=256)
-def job_skill_sections(job: JobInfo) -> JobSkills:
-    """The job's skills sorted into required / mentioned / nice to have (see ``text_sections``).
+# Per rank (required, mentioned, nice to have): skill id -> (skill, its line, the line's section)
+_Groups = tuple[dict[str, tuple[Skill, str, "str | None"]], ...]
 
-    Cached: one job is matched against many candidates.
+
+@lru_cache(maxsize=256)
+def _read_job(job: JobInfo) -> tuple[_Groups, bool]:
+    """The job's skills by rank, each in posting order, and whether it has requirements.
+
+    A skill counts once, at the highest rank any of its lines gives it; a posting without a
+    requirements section asks for everything it mentions. Cached: one job, many candidates.
     """
-    read = read_postings(((job.title, REQUIRED), (job.requirements, REQUIRED), (job.description, None)))
-    texts = [mentions for mentions, _ in read]
+    read = posting_skills(((job.title, REQUIRED), (job.requirements, REQUIRED), (job.description, None)))
     has_requirements = read[2][1] or bool(job.requirements.strip())
-    groups: dict[str, dict[str, SkillMention]] = {REQUIRED: {}, MENTIONED: {}, NICE_TO_HAVE: {}}
+    groups: _Groups = ({}, {}, {})
     ranks: dict[str, int] = {}
-    for mention in (m for mentions in texts for m in mentions):
-        section = mention.section or MENTIONED
-        if section == MENTIONED and not has_requirements:
-            section = REQUIRED
-        if section == OTHER or ranks.get(mention.skill_id, 9) <= RANK[section]:
-            continue
-        for group in groups.values():
-            group.pop(mention.skill_id, None)
-        ranks[mention.skill_id] = RANK[section]
-        groups[section][mention.skill_id] = mention
-    return JobSkills(
-        required=tuple(groups[REQUIRED].values()),
-        mentioned=tuple(groups[MENTIONED].values()),
-        nice_to_have=tuple(groups[NICE_TO_HAVE].values()),
-        has_requirements_section=has_requirements,
-    )
+    for found, _ in read:
+        for skill, evidence, section in found:
+            rank = RANK[section]
+            if rank == 1 and not has_requirements:
+                rank = 0
+            old = ranks.get(skill.id, 9)
+            if rank == 3 or old <= rank:
+                continue
+            if old != 9:
+                del groups[old][skill.id]
+            ranks[skill.id] = rank
+            groups[rank][skill.id] = (skill, evidence, section)
+    return groups, has_requirements
+
+
+def job_skill_sections(job: JobInfo) -> JobSkills:
+    """The job's skills sorted into required / mentioned / nice to have (see ``text_sections``)."""
+    groups, has_requirements = _read_job(job)
+    required, mentioned, nice_to_have = (tuple(mention(*entry) for entry in group.values()) for group in groups)
+    return JobSkills(required=required, mentioned=mentioned, nice_to_have=nice_to_have,
+                     has_requirements_section=has_requirements)
 
 
 class Wanted(NamedTuple):
@@ -76,20 +85,30 @@ class Wanted(NamedTuple):
 
 
 @lru_cache(maxsize=256)
-def job_wants(job: JobInfo) -> tuple[tuple[Wanted, ...], frozenset[str]]:
-    """The job's skills in the order ``match_skills`` walks them, and the lines among theirs
-    that offer alternatives. Cached with the sections: neither depends on the candidate."""
-    by_id = load_taxonomy().by_id
-    sections = job_skill_sections(job)
-    wanted = tuple(
-        Wanted(by_id[m.skill_id], rank, order, m.evidence)
-        for order, (rank, m) in enumerate(
-            (rank, m)
-            for rank, group in enumerate((sections.required, sections.mentioned, sections.nice_to_have))
-            for m in group
+def job_wants(job: JobInfo) -> tuple[Wanted, ...]:
+    """The job's skills in the order ``match_skills`` walks them: required, mentioned, nice to
+    have, each in posting order. Cached with the reading: none of it depends on the candidate."""
+    make = Wanted._make
+    return tuple(
+        make((skill, rank, order, line))
+        for order, (rank, (skill, line, _)) in enumerate(
+            (rank, entry) for rank, group in enumerate(_read_job(job)[0]) for entry in group.values()
         )
     )
-    return wanted, frozenset(line for line in {w.line for w in wanted} if _offers_alternatives(line))
+
+
+def forget_jobs() -> None:
+    """Empty the per-job caches (tests that check a job read afresh reads the same)."""
+    _read_job.cache_clear()
+    job_wants.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def offers_alternatives(line: str) -> bool:
+    """Does this line of a posting offer alternatives ("OSHA 10 or OSHA 30", "Salesforce/HubSpot")?
+
+    Asked only of the lines whose skill a candidate shows, and cached: lines recur per job."""
+    return _offers_alternatives(line)
 
 
 def _offers_alternatives(line: str) -> bool:

@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from .evidence import evidence_quality
-from .job_skills import JobSkills, Wanted, job_skill_sections, job_wants
+from .job_skills import JobSkills, Wanted, job_skill_sections, job_wants, offers_alternatives
 from .model import CandidateInfo, JobInfo, SkillReminder
 from .skill_taxonomy import Family, Skill, load_taxonomy
 from .skills import profile_evidence
@@ -77,7 +77,7 @@ class _Own(NamedTuple):
 def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> SkillMatch:
     """The candidate's skills this job asks for (at most ``limit``), and what to prepare."""
     taxonomy = load_taxonomy()
-    wanted, alternatives = job_wants(job)
+    wanted = job_wants(job)
     mine = _candidate_skills(candidate)
     picks: list[_Pick] = []
     covered: set[str] = set()
@@ -104,7 +104,7 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
         else:
             pick(want, own)
     # "OSHA 10 or OSHA 30", "Salesforce, HubSpot or similar": one of them is enough.
-    satisfied = {w.line for w in wanted if w.skill.id in covered and w.line in alternatives}
+    satisfied = {w.line for w in wanted if w.skill.id in covered and offers_alternatives(w.line)}
     # Bridges before umbrellas, so that a bridge gets the candidate's strongest line.
     bridged_families: set[str] = set()
     bridged_from: set[str] = set()

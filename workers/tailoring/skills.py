@@ -19,7 +19,8 @@ from .text_sections import MENTIONED, NICE_TO_HAVE, OTHER, RANK, REQUIRED, read_
 
 __all__ = [
     "EVIDENCE_MAX", "MENTIONED", "NICE_TO_HAVE", "OTHER", "RANK", "REQUIRED", "SkillMention",
-    "extract_profile_skills", "extract_skills", "profile_evidence", "read_posting", "read_postings",
+    "extract_profile_skills", "extract_skills", "mention", "posting_skills", "profile_evidence", "read_posting",
+    "read_postings",
 ]
 
 EVIDENCE_MAX = 200
@@ -56,12 +57,14 @@ def read_posting(text: str, default_section: str | None = None) -> tuple[list[Sk
 def read_postings(parts: Sequence[tuple[str, str | None]]) -> list[tuple[list[SkillMention], bool]]:
     """``read_posting`` for each (text, default section) of ``parts`` (a job's title,
     requirements and description): the same results, from one scan of the taxonomy."""
-    make = SkillMention._make
-    return [
-        ([make((s.id, s.name, s.kind, s.category, s.family, evidence, section)) for s, evidence, section in found],
-         headed_required)
-        for found, headed_required in _extract(parts, posting=True)
-    ]
+    return [([mention(*item) for item in found], headed_required) for found, headed_required in posting_skills(parts)]
+
+
+def posting_skills(
+    parts: Sequence[tuple[str, str | None]]
+) -> list[tuple[list[tuple[Skill, str, str | None]], bool]]:
+    """``read_postings`` as (skill, evidence, section) triples: the same, without the objects."""
+    return _extract(parts, posting=True)
 
 
 def extract_profile_skills(text: str) -> list[SkillMention]:
@@ -71,7 +74,7 @@ def extract_profile_skills(text: str) -> list[SkillMention]:
     ("looking for a sales role", "studying for the NASM exam"), and a line with numbers in it
     beats a job header or a bare list of skills.
     """
-    return [_mention(*item) for item in _extract([(text, None)], posting=False)[0][0]]
+    return [mention(*item) for item in _extract([(text, None)], posting=False)[0][0]]
 
 
 def profile_evidence(text: str) -> list[tuple[Skill, str]]:
@@ -79,7 +82,8 @@ def profile_evidence(text: str) -> list[tuple[Skill, str]]:
     return [(skill, evidence) for skill, evidence, _ in _extract([(text, None)], posting=False)[0][0]]
 
 
-def _mention(skill: Skill, evidence: str, section: str | None) -> SkillMention:
+def mention(skill: Skill, evidence: str, section: str | None) -> SkillMention:
+    """The ``SkillMention`` of a skill found on a line (in a section)."""
     return SkillMention(skill.id, skill.name, skill.kind, skill.category, skill.family, evidence, section)
 
 
