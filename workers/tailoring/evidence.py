@@ -26,4 +26,18 @@ def evidence_quality(line: str) -> int:
         score += -2 if _DATE_RANGE_RE.search(line) else (2 if words >= 5 else 0)
     elif words >= 8:
         score += 1  # a sentence of what they did beats a header ("Tomasz Nowak - Backend Developer")
-    return score - 3 * bool(_EDUCATION_RE.search(line))
+    return score - 3 * _about_education(line)
+
+
+def _about_education(line: str) -> bool:
+    """``_EDUCATION_RE.search(line)``, faster. The pattern starts with \\b, so ``re`` tries it
+    at every position (4 us for a line of a profile, most of ``evidence_quality``). Whatever it
+    matches contains one of the stems below (lower-cased) or marks (as written), and this chain
+    of substring tests (under 1 us) rules most lines out before it runs."""
+    low = line.lower()
+    return (
+        "universit" in low or "college" in low or "course" in low or "degree" in low or "bootcamp" in low
+        or "student" in low or "diploma" in low or "bachelor" in low or "master" in low or "academy" in low
+        or "certificate program" in low
+        or "GPA" in line or "BS." in line or "B.S." in line or "BA." in line or "B.A." in line
+    ) and _EDUCATION_RE.search(line) is not None
