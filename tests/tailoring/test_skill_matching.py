@@ -202,3 +202,39 @@ def test_a_database_shows_sql_directly_rather_than_by_a_bridge() -> None:
     assert (reminder.skill, reminder.evidence, reminder.transferable_from) == ("SQL", line, None)
     both = JobInfo(title="Backend Engineer", company="Freightly", requirements="- Strong SQL.\n- PostgreSQL.")
     assert [r.skill for r in match_skills(both, candidate).skills] == ["PostgreSQL"]
+
+
+FRONT_OFFICE_JOB = JobInfo(
+    title="Office Administrator", company="Hale & Ortiz LLP",
+    description="- Manage attorneys' appointment scheduling and book conference rooms.",
+    requirements="Requirements\n- 2+ years in a front office or reception role.\n"
+                 "- A calm, kind phone manner.\n- Organised filing.",
+)
+MEDICAL_RECEPTIONIST = CandidateInfo(name="Angela", profile=(
+    "Medical Receptionist, Bluegrass Family Medicine, 2020 - present\n"
+    "- Scheduling for six providers in Epic; cut no-shows 15% by setting up reminder calls.\n"
+    "- Answer a six-line phone system and route calls to nurses, billing and providers.\n"
+    "- Scan, index and file records for 4,000 paper charts.\n"
+))
+
+
+def test_front_office_work_shows_with_the_candidates_own_lines() -> None:
+    match = match_skills(FRONT_OFFICE_JOB, MEDICAL_RECEPTIONIST)
+    shown = {r.skill: (r.evidence, r.transferable_from) for r in match.skills}
+    lines = MEDICAL_RECEPTIONIST.profile.splitlines()
+    # Answering and routing calls is phone manner itself, not a bridge from another skill.
+    assert shown["Phone etiquette"] == (lines[2].lstrip("- "), None)
+    # "Appointment scheduling" in the posting is the scheduling the candidate did.
+    assert shown["Scheduling"] == (lines[1].lstrip("- "), None)
+    assert shown["Filing and records management"] == (lines[3].lstrip("- "), None)
+    # A medical receptionist has done reception: no "be ready to talk about" for it.
+    assert shown["Reception duties"] == (lines[0], None)
+    assert "Reception duties" not in match.talk_about
+
+
+def test_scheduling_is_not_an_umbrella_met_by_any_office_skill() -> None:
+    job = JobInfo(title="Office Assistant", company="Acme", requirements="- Scheduling skills.")
+    candidate = CandidateInfo(name="Ana", profile="- Scan, index and file records for 4,000 paper charts.")
+    match = match_skills(job, candidate)
+    assert "Scheduling" not in {r.skill for r in match.skills}
+    assert match.talk_about == ("Scheduling",)

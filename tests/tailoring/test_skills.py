@@ -240,3 +240,12 @@ def test_a_sentence_of_what_they_did_is_better_evidence_than_their_name_header()
                "Backend developer with six years of Python, most of it building Django applications.\n")
     evidence = {m.skill_id: m.evidence for m in extract_profile_skills(profile)}
     assert evidence["backend_development"].startswith("Backend developer with six years")
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    [journalism] = [m for m in extract_profile_skills("Education\nB.A. Journalism, University of Maryland, 2018")
+                    if m.skill_id == "journalism"]
+    assert journalism.evidence == "B.A. Journalism, University of Maryland, 2018"
+    # A sentence that ends in a word still ends there.
+    assert [m.evidence for m in extract_skills("We sell in the U.S. and Canada. You know Salesforce.")
+            if m.skill_id == "salesforce"] == ["You know Salesforce."]

@@ -35,6 +35,9 @@ _DEMOTED = {REQUIRED: MENTIONED, MENTIONED: NICE_TO_HAVE, None: NICE_TO_HAVE}
 # A sentence ends at . ! or ? before a capital; the pattern starts with a literal class so the
 # regex engine skips ahead fast.
 _SENTENCE_RE = re.compile(r"([.!?])\s+(?=[\"'“(]?[A-Z0-9])")
+# Initials end in a dot without ending the sentence: "B.A. Journalism", "M.S. in Nursing",
+# "the U.S. market", "J.R. Smith".
+_INITIALS_RE = re.compile(r"(?<![^\s(])(?:[A-Za-z]\.){2,}$")
 _SECTION_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (NICE_TO_HAVE, re.compile(
         r"\b(?:nice[ -]to[ -]haves?|bonus(?: points)?|preferred|pluses|plus|desired|desirable|"
@@ -144,8 +147,10 @@ def _split_sentences(line: str) -> list[str]:
     current = ""
     for k in range(0, len(pieces), 2):
         current += pieces[k] + (pieces[k + 1] if k + 1 < len(pieces) else "")
-        if k + 1 < len(pieces) and current.lower().endswith(("e.g.", "i.e.", "etc.")):
-            current += " "  # an abbreviation, not the end of a sentence
+        if k + 1 < len(pieces) and (
+            current.lower().endswith(("e.g.", "i.e.", "etc.")) or _INITIALS_RE.search(current, len(current) - 12)
+        ):
+            current += " "  # an abbreviation or initials, not the end of a sentence
             continue
         if current.strip():
             sentences.append(current.strip())
