@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Engine, Insert, Table, create_engine, event, insert
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -25,7 +26,10 @@ class Store:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = self._get_engine()
+            engine = self._get_engine()
+            if not event.contains(engine, "handle_error", hide_parameters_of_coach_statements):
+                event.listen(engine, "handle_error", hide_parameters_of_coach_statements)
+            self._engine = engine
         return self._engine
 
     @contextmanager
@@ -35,6 +39,17 @@ class Store:
             self._sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
         with self._sessionmaker.begin() as session:
             yield session
+
+
+def hide_parameters_of_coach_statements(context: ExceptionContext) -> None:
+    """A ``handle_error`` listener: an error from one of the plugin's statements does not
+    print its parameters. SQLAlchemy puts them in the exception's message, and that message
+    reaches logs (Celery logs it with each retry after "database is locked"); the plugin's
+    parameters hold candidates' addresses and profiles. The host's own statements on a
+    shared engine keep their parameters: only statements on ``coach_`` tables are touched."""
+    error = context.sqlalchemy_exception
+    if error is not None and "coach_" in (context.statement or ""):
+        error.hide_parameters = True
 
 
 def engine_from_url(url: str) -> Engine:

@@ -1,8 +1,8 @@
-"""A job's skills, read once per job: ``job_skill_sections`` and ``job_wants``.
+"""A job's skills, read once per job: ``job_wants`` (for matching) and ``job_skill_sections``.
 
-Both are cached on the ``JobInfo``: one posting is matched against many candidates, and
-nothing here depends on the candidate. How sections rank a skill is in ``text_sections``;
-what ``skill_matching`` does with these, there.
+The reading is cached on the ``JobInfo``: one posting is matched against many candidates,
+and nothing here depends on the candidate. How sections rank a skill is in
+``text_sections``; what ``skill_matching`` does with these, there.
 """
 
 from __future__ import annotations
