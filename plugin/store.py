@@ -44,8 +44,8 @@ class Store:
 def hide_parameters_of_coach_statements(context: ExceptionContext) -> None:
     """A ``handle_error`` listener: an error from one of the plugin's statements does not
     print its parameters. SQLAlchemy puts them in the exception's message, and that message
-    reaches logs (Celery logs it with each retry after "database is locked"); the plugin's
-    parameters hold candidates' addresses and profiles. The host's own statements on a
+    reaches logs (the host-side traceback when an event cannot be stored, a worker's when a
+    task fails); the plugin's parameters hold candidates' addresses and profiles. The host's own statements on a
     shared engine keep their parameters: only statements on ``coach_`` tables are touched."""
     error = context.sqlalchemy_exception
     if error is not None and "coach_" in (context.statement or ""):

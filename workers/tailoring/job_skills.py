@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .model import JobInfo
 from .skill_taxonomy import Skill
-from .skills import RANK, REQUIRED, SkillMention, mention, posting_skills
+from .skills import MENTIONED, OTHER, RANK, REQUIRED, SkillMention, mention, posting_skills
 
 # A requirement that offers alternatives: "OSHA 10 or OSHA 30", "Salesforce/HubSpot".
 _ALTERNATIVES_RE = re.compile(r"\b(?:or|either|one of|any of|similar)\b|/")
@@ -55,12 +55,12 @@ def _read_job(job: JobInfo) -> tuple[_Groups, bool]:
     for found, _ in read:
         for skill, evidence, section in found:
             rank = RANK[section]
-            if rank == 1 and not has_requirements:
-                rank = 0
-            old = ranks.get(skill.id, 9)
-            if rank == 3 or old <= rank:
+            if rank == RANK[MENTIONED] and not has_requirements:
+                rank = RANK[REQUIRED]
+            old = ranks.get(skill.id)
+            if rank == RANK[OTHER] or (old is not None and old <= rank):
                 continue
-            if old != 9:
+            if old is not None:
                 del groups[old][skill.id]
             ranks[skill.id] = rank
             groups[rank][skill.id] = (skill, evidence, section)
