@@ -9,8 +9,9 @@ import pytest
 
 from interview_coach.workers.tailoring.evidence import _EDUCATION_RE, _about_education
 from interview_coach.workers.tailoring.job_skills import _ALTERNATIVES_RE, _offers_alternatives, forget_jobs
-from interview_coach.workers.tailoring.model import CandidateInfo, JobInfo
+from interview_coach.workers.tailoring.model import CandidateInfo, InterviewerInfo, InterviewInfo, JobInfo
 from interview_coach.workers.tailoring.question_context import _PRODUCT, _TEAM, _article_starts, _name_before
+from interview_coach.workers.tailoring.questions import _job_questions, _selected, select_questions
 from interview_coach.workers.tailoring.skill_matching import _candidate_skills, match_skills
 from interview_coach.workers.tailoring.skills import REQUIRED, read_postings
 from interview_coach.workers.tailoring.term_index import PhraseIndex, terms_of
@@ -58,6 +59,23 @@ def test_a_candidate_read_before_is_matched_as_if_read_afresh() -> None:
     _candidate_skills.cache_clear()
     forget_jobs()
     assert match_skills(job, candidate) == first
+
+
+def test_questions_chosen_before_for_a_panel_are_the_ones_chosen_afresh() -> None:
+    job = JobInfo("Membership Sales Consultant", "Peak Fitness", "Sell memberships on the gym floor.")
+    panel = (InterviewerInfo("Dana", "Sales Manager", is_hiring_manager=True), InterviewerInfo("Lee", "Recruiter"))
+    interview = InterviewInfo("onsite", "in person", panel)
+    first = select_questions(job, interview)
+    _selected.cache_clear()
+    _job_questions.cache_clear()
+    assert select_questions(job, interview) == first
+    # The history is part of what the choice depends on: a later email never repeats one.
+    asked = {q.question_id for group in first for q in group.questions}
+    later = select_questions(job, interview, already_asked=asked)
+    assert later and asked.isdisjoint(q.question_id for group in later for q in group.questions)
+    # A host that passes its interviewers as a list (unhashable) gets the same choice.
+    listed = InterviewInfo("onsite", "in person", list(panel))  # type: ignore[arg-type]
+    assert select_questions(job, listed) == first
 
 
 def test_the_alternatives_shortcut_agrees_with_the_pattern() -> None:

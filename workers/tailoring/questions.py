@@ -31,7 +31,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -178,14 +178,36 @@ def _job_questions(job: JobInfo, family: str | None) -> _JobQuestions:
 def select_questions(
     job: JobInfo,
     interview: InterviewInfo,
-    already_asked: frozenset[str] = frozenset(),
+    already_asked: Collection[str] = frozenset(),
     family: str | None = None,
 ) -> tuple[InterviewerQuestions, ...]:
     """The questions for one prep email, grouped per interviewer (see the module docstring).
 
     ``family`` overrides the detected primary family (``families.detect_family``);
     ``already_asked`` holds the question ids earlier emails for this application sent.
+
+    The choice depends on the job, the interview and the history only, never on the
+    candidate, so it is cached: the candidates a job's panel meets at one stage get the same
+    questions, and only the first pays for choosing them.
     """
+    asked = frozenset(already_asked)
+    try:
+        hash((job, interview))
+    except TypeError:  # a host passed a list of interviewers: choose without the cache
+        return _select(job, interview, asked, family)
+    return _selected(job, interview, asked, family)
+
+
+@lru_cache(maxsize=1024)
+def _selected(
+    job: JobInfo, interview: InterviewInfo, already_asked: frozenset[str], family: str | None
+) -> tuple[InterviewerQuestions, ...]:
+    return _select(job, interview, already_asked, family)
+
+
+def _select(
+    job: JobInfo, interview: InterviewInfo, already_asked: frozenset[str], family: str | None
+) -> tuple[InterviewerQuestions, ...]:
     stage = normalise_stage(interview.stage)
     cached = _job_questions(job, family)
     context = cached.context

@@ -70,8 +70,13 @@ class _Own(NamedTuple):
     evidence: str
     listed: bool  # only in the candidate's list of skills, not in their profile
     order: int
-    quality: int  # evidence_quality of the line; -9 when only listed
     shown_by: str | None = None  # the skill whose line shows it: a certification, a database (``Skill.shows``)
+
+    @property
+    def quality(self) -> int:
+        """``evidence_quality`` of the line; -9 when only listed. Asked only of the skills in
+        the families a bridge or an umbrella looks at, so it is not worked out for the rest."""
+        return -9 if self.listed else evidence_quality(self.evidence)
 
 
 def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> SkillMatch:
@@ -79,6 +84,7 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
     taxonomy = load_taxonomy()
     wanted = job_wants(job)
     mine = _candidate_skills(candidate)
+    own_skills = mine.by_id
     picks: list[_Pick] = []
     covered: set[str] = set()
     used_evidence: set[str] = set()
@@ -96,7 +102,7 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
 
     wanted_ids = {want.skill.id for want in wanted}
     for want in wanted:
-        own = mine.get(want.skill.id)
+        own = own_skills.get(want.skill.id)
         if own is None:
             continue
         if own.shown_by in wanted_ids:
@@ -111,14 +117,14 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
     for want in wanted:
         if len(bridged_families) < MAX_BRIDGES and _wants_bridge(want, covered, satisfied, bridged_families):
             family = taxonomy.families[want.skill.family]
-            source = _bridge_source(mine, want.skill, family, bridged_from, used_evidence)
+            source = _bridge_source(mine.by_family.get(family.id, ()), want.skill, family, bridged_from, used_evidence)
             if source is not None:
                 bridged_families.add(family.id)
                 bridged_from.add(source.skill.id)
                 pick(want, source, family)
     for want in wanted:
         if want.skill.broad and want.skill.id not in covered:
-            source = _best_source(mine, want.skill, used_evidence)
+            source = _best_source(mine.by_family.get(want.skill.family, ()), used_evidence)
             if source is None:
                 continue
             if any(p[2].skill.family == want.skill.family and p[2].rank <= want.rank for p in picks):
@@ -143,8 +149,15 @@ def _wants_bridge(want: Wanted, covered: set[str], satisfied: set[str], bridged_
     )
 
 
+class _Mine(NamedTuple):
+    """A candidate's skills by id, and the same by family (for bridges and umbrellas)."""
+
+    by_id: Mapping[str, _Own]
+    by_family: Mapping[str, tuple[_Own, ...]]  # each in the order of ``by_id``
+
+
 @lru_cache(maxsize=256)
-def _candidate_skills(candidate: CandidateInfo) -> Mapping[str, _Own]:
+def _candidate_skills(candidate: CandidateInfo) -> _Mine:
     """The candidate's skills: from their profile first, then from their list of skills.
 
     Cached: one candidate gets several emails (a stage each, a preview before a send).
@@ -152,12 +165,12 @@ def _candidate_skills(candidate: CandidateInfo) -> Mapping[str, _Own]:
     taxonomy = load_taxonomy()
     mine: dict[str, _Own] = {}
     for order, (skill, evidence) in enumerate(profile_evidence(candidate.profile)):
-        mine[skill.id] = _Own(skill, evidence, False, order, evidence_quality(evidence))
+        mine[skill.id] = _Own(skill, evidence, False, order)
     for label in candidate.skills:
         found = taxonomy.lookup(label)
         for skill in [found] if found else [hit[0] for hit in taxonomy.scan([label], relaxed=True)]:
             if skill.id not in mine:
-                mine[skill.id] = _Own(skill, LISTED_EVIDENCE, True, len(mine), -9)
+                mine[skill.id] = _Own(skill, LISTED_EVIDENCE, True, len(mine))
     # A skill shows what it implies, on the same line ("OSHA 10 certified" shows OSHA
     # compliance, PostgreSQL shows SQL); that line beats a bare entry in their list of skills.
     for own in [own for own in mine.values() if own.skill.shows]:
@@ -165,18 +178,20 @@ def _candidate_skills(candidate: CandidateInfo) -> Mapping[str, _Own]:
             if shown not in mine or (mine[shown].listed and not own.listed):
                 order = mine[shown].order if shown in mine else len(mine)
                 mine[shown] = own._replace(skill=taxonomy.by_id[shown], order=order, shown_by=own.skill.id)
-    return MappingProxyType(mine)
+    by_family: dict[str, list[_Own]] = {}
+    for own in mine.values():
+        by_family.setdefault(own.skill.family, []).append(own)
+    return _Mine(MappingProxyType(mine), MappingProxyType({f: tuple(owns) for f, owns in by_family.items()}))
 
 
-def _best_source(mine: Mapping[str, _Own], target: Skill, used: set[str]) -> _Own | None:
-    """The candidate's skill of ``target``'s family with the best line, their own words first."""
-    sources = [own for own in mine.values() if own.skill.family == target.family]
-    sources.sort(key=lambda own: (own.listed, own.evidence in used, -own.quality, own.order))
-    return sources[0] if sources else None
+def _best_source(family_skills: Sequence[_Own], used: set[str]) -> _Own | None:
+    """The candidate's skill of a family (``family_skills``: theirs in it) with the best line,
+    their own words first."""
+    return min(family_skills, key=lambda own: (own.listed, own.evidence in used, -own.quality, own.order), default=None)
 
 
 def _bridge_source(
-    mine: Mapping[str, _Own], target: Skill, family: Family, bridged: set[str], used: set[str]
+    family_skills: Sequence[_Own], target: Skill, family: Family, bridged: set[str], used: set[str]
 ) -> _Own | None:
     """A skill of the candidate's that credibly carries over to ``target``.
 
@@ -185,15 +200,13 @@ def _bridge_source(
     """
     sources = [
         own
-        for own in mine.values()
-        if own.skill.family == target.family
-        and own.skill.id not in bridged
+        for own in family_skills
+        if own.skill.id not in bridged
         and own.skill.category != "certification"
         and (family.transferable or own.skill.category == target.category == "tool")
         and (own.quality >= 0 or (own.listed and own.skill.category == target.category == "tool"))
     ]
-    sources.sort(key=lambda own: (own.listed, own.evidence in used, -own.quality, own.order))
-    return sources[0] if sources else None
+    return min(sources, key=lambda own: (own.listed, own.evidence in used, -own.quality, own.order), default=None)
 
 
 def _bridge_sentence(source: _Own, target: Skill, family: Family) -> str:
