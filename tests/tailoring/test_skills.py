@@ -264,3 +264,39 @@ def test_skills_a_logistics_coordinator_and_a_ux_researcher_name(sentence: str, 
     # Both were missing from the taxonomy: the candidates' own "Carrier management for 150 small
     # carriers" and "Qualitative research with city maintenance crews" went unmentioned.
     assert expected in _ids(sentence)
+
+
+@pytest.mark.parametrize(
+    ("posting", "named", "not_asked"),
+    [
+        # What the company sells is its product, not the job's skill.
+        ("Ledgerly builds accounts payable automation for mid-sized companies.", set(), {"accounts_payable"}),
+        ("Harborline makes yard and dock scheduling software for warehouses.", set(),
+         {"scheduling", "warehouse_operations"}),
+        ("We build staff scheduling software; you will run demos in Salesforce.", {"salesforce"},
+         {"workforce_scheduling"}),
+        # Whom a seller sells to are buyers, not a skill; the selling itself still counts.
+        ("Experience selling to finance or accounting teams.", {"sales"}, {"accounting"}),
+        # A team that builds with a tool does ask for it.
+        ("Our web team of six builds the clinic dashboard in React and TypeScript.", {"react", "typescript"}, set()),
+    ],
+)
+def test_what_a_company_sells_and_whom_to_are_not_skills_of_the_job(
+    posting: str, named: set[str], not_asked: set[str]
+) -> None:
+    found = set(_ids(posting))
+    assert named <= found
+    assert not (not_asked & found)
+
+
+def test_an_employers_product_and_a_sellers_buyers_are_no_evidence_in_a_profile() -> None:
+    profile = (
+        "Cartwheel sells payroll and HR software to companies with 50-500 employees.\n"
+        "- Prospecting into HR and finance leaders; researched accounts in ZoomInfo.\n"
+        "- Ran payroll for 40 staff in ADP while covering the office manager's leave.\n"
+    )
+    found = {m.skill_id: m.evidence for m in extract_profile_skills(profile)}
+    assert {"prospecting", "zoominfo"} <= found.keys()
+    assert "human_resources" not in found
+    # Payroll is still theirs, shown by the line where they did it, not by what Cartwheel sells.
+    assert found["payroll"].startswith("Ran payroll for 40 staff")

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from .evidence import evidence_quality
 from .skill_scanner import tokenize
 from .skill_taxonomy import Skill, load_taxonomy
-from .text_sections import MENTIONED, NICE_TO_HAVE, OTHER, RANK, REQUIRED, read_sentences
+from .text_sections import MENTIONED, NICE_TO_HAVE, OTHER, RANK, REQUIRED, object_spans, read_sentences
 
 __all__ = [
     "EVIDENCE_MAX", "MENTIONED", "NICE_TO_HAVE", "OTHER", "RANK", "REQUIRED", "SkillMention",
@@ -71,8 +71,9 @@ def extract_profile_skills(text: str) -> list[SkillMention]:
     """The skills a candidate's profile shows, each with the candidate's best line for it.
 
     Headings are ignored ("Skills:" is no requirement), wishes and plans are no evidence
-    ("looking for a sales role", "studying for the NASM exam"), and a line with numbers in it
-    beats a job header or a bare list of skills.
+    ("looking for a sales role", "studying for the NASM exam"), nor is what an employer sells
+    ("Cartwheel sells payroll and HR software"), and a line with numbers in it beats a job
+    header or a bare list of skills.
     """
     return [mention(*item) for item in _extract([(text, None)], posting=False)[0][0]]
 
@@ -115,6 +116,9 @@ def _extract(
     for skill, index, token in hits:
         if index in wishes and not posting:  # a profile's wishes and plans are no evidence
             continue
+        spans = object_spans(sentences[index][1])
+        if spans and any(first <= token < end for first, end in spans):
+            continue  # what a company sells, or whom someone sells to
         rank = RANK[sentences[index][0]]
         best = bests[owner[index]]
         current = best.get(skill.id)

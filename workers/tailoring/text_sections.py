@@ -15,7 +15,10 @@ How a posting's sections decide whether a skill is required:
 - "Benefits", "Perks", "About us", "How to apply"... are **other**, ignored for the job (a free
   gym membership is not a skill the job needs);
 - examples in brackets ("sales experience (retail, hospitality or fitness)") are asked for one
-  level less than their line.
+  level less than their line;
+- what the company sells ("Harborline makes dock scheduling software for warehouses") and whom
+  a seller sells to ("selling to finance or accounting teams") are no skill at all, in a
+  posting or in a profile (``object_spans``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import re
 from functools import lru_cache
 
 from .evidence import DIGIT_RE
+from .skill_scanner import tokenize
 
 REQUIRED, MENTIONED, NICE_TO_HAVE, OTHER = "required", "mentioned", "nice_to_have", "other"
 RANK = {REQUIRED: 0, MENTIONED: 1, None: 1, NICE_TO_HAVE: 2, OTHER: 3}
@@ -77,6 +81,51 @@ _NICE_HINTS = ("plus", "bonus", "prefer", "nice", "desirab", "ideally", "not req
 _REQUIRED_HINTS = ("requir", "must", "mandatory", "essential")
 _NICE_HINT_WORDS = tuple((hint, tuple(hint.split())) for hint in _NICE_HINTS)
 _NO_HINTS: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+
+
+# What a company sells names its product, not a skill: "Cartwheel sells payroll and HR software
+# to ...", "Harborline makes dock scheduling software for warehouses", "We build accounts payable
+# automation". Nor are the people a seller sells to: "selling to finance or accounting teams",
+# "prospecting into HR and finance leaders". A skill named in such an object, from the verb to the
+# end of its clause, is ignored in a posting and is no evidence in a profile. The product verb
+# counts only right after the company's name (capitalised words) or "we" at the start of the
+# sentence: "Our web team builds the dashboard in React" still asks for React.
+_PRODUCT_RE = re.compile(
+    r"(?:(?:[A-Z][\w&'’.-]*|of|and|the|&)\s+){1,5}?"
+    r"(?:sells|builds|makes|offers|provides|develops|designs|creates|manufactures|produces)\s"
+    r"|[Ww]e(?:'re| are)?\s+(?:sell|build|make|offer|provide|develop|design|create|manufacture|produce|"
+    r"selling|building|making)\s"
+)
+_AUDIENCE_RE = re.compile(r"(?i)\b(?:sells?|selling|sold|prospect(?:s|ing|ed)?|pitch(?:es|ing|ed)?)\s+(?:in)?to\s")
+_PRODUCT_VERB_WORDS = """
+    sells builds makes offers provides develops designs creates manufactures produces
+    sell build make offer provide develop design create manufacture produce selling building making
+"""
+_PRODUCT_VERBS = frozenset(_PRODUCT_VERB_WORDS.split())
+_SELLING_STEMS = ("sell", "Sell", "SELL", "sold", "Sold", "rospect", "itch")
+_CLAUSE_ENDS = (";", ":", " - ", " – ", " — ", "(", ", and ", ", but ", ", where ", ", which ", ", while ", ", so ")
+
+
+@lru_cache(maxsize=4096)
+def object_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The token ranges (as ``skill_scanner.tokenize`` counts) of what the sentence says a
+    company sells or whom someone sells to (see ``_PRODUCT_RE``); usually none. Cached:
+    postings repeat their lines, and the same sentence is asked once per skill found in it."""
+    starts = []
+    # Cheap looks first (most sentences have neither): a product verb among the first words,
+    # a selling word anywhere.
+    if sentence[:1].isupper() and not _PRODUCT_VERBS.isdisjoint(sentence.split(None, 6)[1:6]):
+        match = _PRODUCT_RE.match(sentence)
+        if match:
+            starts.append(match.end())
+    if ("to " in sentence) and any(stem in sentence for stem in _SELLING_STEMS):
+        starts.extend(match.end() for match in _AUDIENCE_RE.finditer(sentence))
+    return tuple(_span(sentence, start) for start in starts)
+
+
+def _span(sentence: str, start: int) -> tuple[int, int]:
+    end = min((at for at in (sentence.find(mark, start) for mark in _CLAUSE_ENDS) if at >= 0), default=len(sentence))
+    return len(tokenize(sentence[:start])), len(tokenize(sentence[:end]))
 
 
 def read_sentences(text: str, default: str | None, sections: bool) -> tuple[list[tuple[str | None, str]], bool]:
