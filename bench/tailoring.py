@@ -9,13 +9,17 @@ asserted, because timings depend on the machine.
   with other customer-facing résumés to about 800 words.
 - **build_prep_plan per call**, best of several ``timeit`` repeats, pinned to one core when
   the OS allows. The engine memoises what it reads from a posting (``lru_cache`` on the job:
-  its skills, families, slots, ranked questions) and from a candidate (``lru_cache`` on the
-  candidate: their skills and evidence), and a few pure per-line results (a heading's section,
-  a line's evidence quality). So "cold" times a posting it has never seen (each call gets a
-  unique reference line in the description and the requirements) for a candidate it has read
-  before (one candidate applying to several jobs); "cold, new candidate too" a posting and a
-  profile it has never seen; "known posting, new candidate" a posting read before with a new
-  profile; and "warm" the exact same input again (an admin preview, then the send). Before
+  its skills, families, slots, ranked questions), the questions it chose for a job's panel at
+  a stage (``lru_cache`` on job, interview and history: they never depend on the candidate),
+  and what it reads from a candidate (``lru_cache`` on the candidate: their skills and
+  evidence), and a few pure per-line results (a heading's section, a line's evidence quality).
+  So "cold" times a posting it has never seen (each call gets a unique reference line in the
+  description and the requirements) for a candidate it has read before (one candidate applying
+  to several jobs); "cold, new candidate too" a posting and a profile it has never seen (the
+  first prep email for a job in a worker process); "known posting, new candidate" a posting
+  read before with a new profile and the same panel (every later candidate the panel meets at
+  that stage: production's usual case); and "warm" the exact same input again (an admin
+  preview, then the send). Before
   each call with a new text, the caches kept per line (a line's evidence quality, a heading's
   section) are emptied (``forget_lines``), so the new text is new line by line too: the worst
   case, as real postings share a heading or two. Until session 4 they were not, and the
