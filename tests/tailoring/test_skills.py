@@ -229,6 +229,11 @@ def test_workable_the_ats_needs_a_hiring_context() -> None:
         ("Excel for quick models.", "excel"),
         ("Intermediate Excel.", "excel"),
         ("Reconcile the operating bank accounts every month.", "reconciliation"),
+        # Missing from the taxonomy until session 5, though candidates named them outright.
+        ("Carrier management: booking, tracking and holding carriers to on-time commitments.", "carrier_management"),
+        ("Keep carrier scorecards and review rates each quarter.", "carrier_management"),
+        ("Pair qualitative research with product analytics to size problems.", "qualitative_research"),
+        ("Ran in-depth interviews with 30 nurses about shift handovers.", "qualitative_research"),
     ],
 )
 def test_postings_ask_for_skills_in_plain_words(sentence: str, skill: str) -> None:
@@ -249,21 +254,6 @@ def test_initials_do_not_end_a_sentence() -> None:
     # A sentence that ends in a word still ends there.
     assert [m.evidence for m in extract_skills("We sell in the U.S. and Canada. You know Salesforce.")
             if m.skill_id == "salesforce"] == ["You know Salesforce."]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("Carrier management: booking, tracking and holding carriers to on-time commitments.", "carrier_management"),
-        ("Keep carrier scorecards and review rates each quarter.", "carrier_management"),
-        ("Pair qualitative research with product analytics to size problems.", "qualitative_research"),
-        ("Ran in-depth interviews with 30 nurses about shift handovers.", "qualitative_research"),
-    ],
-)
-def test_skills_a_logistics_coordinator_and_a_ux_researcher_name(sentence: str, expected: str) -> None:
-    # Both were missing from the taxonomy: the candidates' own "Carrier management for 150 small
-    # carriers" and "Qualitative research with city maintenance crews" went unmentioned.
-    assert expected in _ids(sentence)
 
 
 @pytest.mark.parametrize(
