@@ -10,7 +10,7 @@ from .job_skills import offers_alternatives
 from .model import CandidateInfo, InterviewInfo, JobInfo, PrepPlan
 from .questions import select_questions
 from .skill_matching import match_skills
-from .text_sections import _read_heading
+from .text_sections import _read_heading, object_spans
 
 
 def build_prep_plan(job: JobInfo, candidate: CandidateInfo, interview: InterviewInfo,
@@ -24,9 +24,11 @@ def build_prep_plan(job: JobInfo, candidate: CandidateInfo, interview: Interview
 
 def forget_lines() -> None:
     """Empty the caches kept per line across texts (a line's evidence quality, a heading's
-    section, whether a requirement offers alternatives), so that the next text is new line by
-    line too. ``bench/tailoring.py`` does this for its "new text" cases: the worst case, as a
-    real text often shares a heading or two with earlier ones."""
+    section, whether a requirement offers alternatives, what a sentence says a company sells),
+    so that the next text is new line by line too. ``bench/tailoring.py`` does this for its
+    "new text" cases: the worst case, as a real text often shares a heading or two with
+    earlier ones."""
     evidence_quality.cache_clear()
     offers_alternatives.cache_clear()
     _read_heading.cache_clear()
+    object_spans.cache_clear()
