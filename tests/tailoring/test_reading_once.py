@@ -13,8 +13,10 @@ from interview_coach.workers.tailoring.model import CandidateInfo, InterviewerIn
 from interview_coach.workers.tailoring.question_context import _PRODUCT, _TEAM, _article_starts, _name_before
 from interview_coach.workers.tailoring.questions import _job_questions, _selected, select_questions
 from interview_coach.workers.tailoring.skill_matching import _candidate_skills, match_skills
+from interview_coach.workers.tailoring.skill_taxonomy import load_taxonomy
 from interview_coach.workers.tailoring.skills import REQUIRED, read_postings
 from interview_coach.workers.tailoring.term_index import PhraseIndex, terms_of
+from interview_coach.workers.tailoring.text_sections import object_spans
 
 TRICKY = (
     "Join our Growth team. The Atlas platform and our Nova app; the Iron Peak Fitness team.",
@@ -85,6 +87,32 @@ def test_the_alternatives_shortcut_agrees_with_the_pattern() -> None:
     lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(20_000)]
     for line in lines:
         assert _offers_alternatives(line) == bool(_ALTERNATIVES_RE.search(line)), line
+
+
+def test_the_scan_flags_every_sentence_that_says_what_a_company_sells() -> None:
+    # Only the sentences the scan flags (a hit starts with a word of OBJECT_WORDS) are read for
+    # what a company sells or whom someone sells to: each verb the patterns know must be
+    # flagged, or its sentences would never be read. One verb per sentence, so that no other
+    # flagged word hides a missing one.
+    verbs = ["sells", "builds", "makes", "offers", "provides", "develops", "designs", "creates", "manufactures",
+             "produces", "sell", "selling", "sold", "prospect", "prospects", "prospecting", "prospected", "pitch",
+             "pitches", "pitching", "pitched", "We build", "We're making", "We are selling", "we offer"]
+    names = ["Acme", "Iron Peak", "Northwind of Ohio", "the", "HR"]
+    objects = ["to", "into", "to", "payroll", "software", "HR", "teams", "for", "the"]
+    gaps = [" ", " ", " ", " ", ", ", "; ", ": ", "-", "'", "’"]
+    rng = random.Random(11)
+    taxonomy = load_taxonomy()
+    spoken = 0
+    for verb in verbs:
+        for _ in range(300):
+            words = [*rng.choices(names, k=rng.randint(0, 2)), verb, *rng.choices(objects, k=rng.randint(0, 4))]
+            sentence = "".join(word + rng.choice(gaps) for word in words)
+            if object_spans(sentence):
+                spoken += 1
+                flagged: set[int] = set()
+                taxonomy.scan([sentence], objects=flagged)
+                assert flagged == {0}, sentence
+    assert spoken > 300  # the sentences do exercise the patterns (470 with this seed)
 
 
 def test_the_education_shortcut_agrees_with_the_pattern() -> None:

@@ -94,11 +94,15 @@ class SkillScanner:
     def __init__(self, skills: Sequence[Skill]) -> None:
         self._trie = _build_trie(skills)
 
-    def scan(self, sentences: Sequence[str], *, relaxed: bool = False) -> list[Hit]:
+    def scan(
+        self, sentences: Sequence[str], *, relaxed: bool = False, watch: frozenset[str] = frozenset(),
+        watched: set[int] | None = None,
+    ) -> list[Hit]:
         """(skill, sentence index, token index) for every skill named, leftmost-longest.
 
         ``relaxed`` drops the case and context guards, for a candidate's own list of skills,
-        where "go" can only mean the language.
+        where "go" can only mean the language. ``watched`` collects the sentences where a hit
+        starts with a word of ``watch`` (lower case).
         """
         # One pass over all sentences, joined by a boundary token no alias contains: a trie walk
         # stops at it, and as the text also ends with one, a walk never runs off the end.
@@ -142,6 +146,8 @@ class SkillScanner:
             while bounds[sentence] < start:
                 sentence, first = sentence + 1, bounds[sentence] + 1
             hits.append((skill, sentence, start - first))
+            if lows[start] in watch and watched is not None:
+                watched.add(sentence)
         return hits
 
     def lookup(self, label: str) -> Skill | None:
@@ -234,7 +240,8 @@ def _settle(
     return sorted(accepted, key=lambda hit: hit[1])
 
 
-def _plural(word: str) -> str | None:
+def plural_of(word: str) -> str | None:
+    """The plural the scanner adds for an alias's last word ("cold call" is also "cold calls")."""
     if len(word) < 3 or not word.isalpha() or word.endswith("s"):
         return None
     if word.endswith(("ch", "sh", "x", "z")):
@@ -253,7 +260,7 @@ def _build_trie(skills: Sequence[Skill]) -> dict[str, Any]:
                 _claim(claims, key, _Claim(skill, None, False, role=True))
                 continue
             _claim(claims, key, _Claim(skill, None, plain))
-            plural = _plural(key[-1])
+            plural = plural_of(key[-1])
             if plural:
                 _claim(generated, (*key[:-1], plural), _Claim(skill, None, plain))
         for alias in skill.cased:

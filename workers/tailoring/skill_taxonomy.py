@@ -13,7 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .skill_scanner import AliasError, Hit, SkillScanner, alias_tokens, tokenize
+from .skill_scanner import AliasError, Hit, SkillScanner, alias_tokens, plural_of, tokenize
+from .text_sections import OBJECT_WORDS
 
 __all__ = ["CATEGORIES", "Family", "Skill", "Taxonomy", "TaxonomyError", "alias_tokens", "load_taxonomy", "tokenize"]
 
@@ -100,6 +101,16 @@ _THE_PEOPLE_IN_CHARGE = Skill(
 _MARKERS = (_WISH, _THE_PEOPLE_IN_CHARGE)
 
 
+def _object_marker(skills: Sequence[Skill]) -> Skill:
+    """A marker for the words of ``text_sections.OBJECT_WORDS`` ("sells", "makes", "we"...) that
+    are no skill's alias of one word ("selling" is Sales'), so that every such word starts a
+    hit: the scan notes the sentences where one does, at no extra cost."""
+    one_word = {key[0] for s in skills for a in (s.name, *s.aliases, *s.cased) if len(key := alias_tokens(a)) == 1}
+    one_word |= {plural for word in one_word if (plural := plural_of(word))}  # the scanner adds these
+    return Skill(id="_object_word", name="what a company sells", category="soft", family=_MARKER_FAMILY,
+                 aliases=tuple(sorted(OBJECT_WORDS - one_word)))
+
+
 class Taxonomy:
     """All families and skills, and the compiled matcher over their aliases."""
 
@@ -107,18 +118,20 @@ class Taxonomy:
         self.families = dict(families)
         self.skills = skills
         self.by_id = {s.id: s for s in skills}
-        self._scanner = SkillScanner((*skills, *_MARKERS))
+        self._scanner = SkillScanner((*skills, *_MARKERS, _object_marker(skills)))
 
     def scan(
-        self, sentences: Sequence[str], *, relaxed: bool = False, wishes: set[int] | None = None
+        self, sentences: Sequence[str], *, relaxed: bool = False, wishes: set[int] | None = None,
+        objects: set[int] | None = None,
     ) -> list[Hit]:
         """(skill, sentence index, token index) for every skill named, leftmost-longest.
 
         ``relaxed`` drops the case and context guards, for a candidate's own list of skills,
         where "go" can only mean the language. ``wishes`` collects the indices of sentences
-        that state a wish or a plan rather than a fact.
+        that state a wish or a plan rather than a fact; ``objects``, those of the sentences
+        with a word of ``text_sections.OBJECT_WORDS`` (they may say what a company sells).
         """
-        hits = self._scanner.scan(sentences, relaxed=relaxed)
+        hits = self._scanner.scan(sentences, relaxed=relaxed, watch=OBJECT_WORDS, watched=objects)
         found = [hit for hit in hits if hit[0].family != _MARKER_FAMILY]
         if wishes is not None and len(found) < len(hits):
             wishes.update(hit[1] for hit in hits if hit[0] is _WISH)

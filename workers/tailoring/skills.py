@@ -101,7 +101,9 @@ def _extract(
     sentences = [pair for found, _ in read for pair in found]
     owner = [k for k, (found, _) in enumerate(read) for _ in found]  # sentence index -> part
     wishes: set[int] = set()
-    hits = load_taxonomy().scan([sentence for _, sentence in sentences], wishes=wishes)
+    selling: set[int] = set()  # sentences that may say what a company sells, or to whom
+    hits = load_taxonomy().scan([sentence for _, sentence in sentences], wishes=wishes, objects=selling)
+    objects = {index: spans for index in selling if (spans := object_spans(sentences[index][1]))}
     # Per part: skill id -> [rank, sentence index, token index, skill]; ties on rank go to the
     # better line.
     bests: list[dict[str, list[Any]]] = [{} for _ in parts]
@@ -116,8 +118,7 @@ def _extract(
     for skill, index, token in hits:
         if index in wishes and not posting:  # a profile's wishes and plans are no evidence
             continue
-        spans = object_spans(sentences[index][1])
-        if spans and any(first <= token < end for first, end in spans):
+        if index in objects and any(first <= token < end for first, end in objects[index]):
             continue  # what a company sells, or whom someone sells to
         rank = RANK[sentences[index][0]]
         best = bests[owner[index]]

@@ -96,36 +96,48 @@ _PRODUCT_RE = re.compile(
     r"|[Ww]e(?:'re| are)?\s+(?:sell|build|make|offer|provide|develop|design|create|manufacture|produce|"
     r"selling|building|making)\s"
 )
-_AUDIENCE_RE = re.compile(r"(?i)\b(?:sells?|selling|sold|prospect(?:s|ing|ed)?|pitch(?:es|ing|ed)?)\s+(?:in)?to\s")
-_PRODUCT_VERB_WORDS = """
-    sells builds makes offers provides develops designs creates manufactures produces
-    sell build make offer provide develop design create manufacture produce selling building making
+# Led by one class of first letters (no "\b", no IGNORECASE) so that ``re`` skips ahead fast;
+# where the match may start is checked after (``_starts_a_word``). Whatever it matches holds one
+# of ``_SELLING_STEMS``, tested first.
+_SELLING_STEMS = ("sell", "Sell", "SELL", "sold", "Sold", "SOLD", "rospect", "ROSPECT", "itch", "ITCH")
+_AUDIENCE_RE = re.compile(
+    r"[SsPp](?:(?<=[Ss])(?:ell(?:s|ing)?|old)|(?<=[Pp])(?:rospect(?:s|ing|ed)?|itch(?:es|ing|ed)?)"
+    r"|(?<=S)(?:ELL(?:S|ING)?|OLD)|(?<=P)(?:ROSPECT(?:S|ING|ED)?|ITCH(?:ES|ING|ED)?))\s+(?:[Ii][Nn])?[Tt][Oo]\s"
+)
+# The words (as the skill scanner lowers and splits them) without which a sentence has no such
+# object: the scanner notes where they occur, and only those sentences are looked at.
+_OBJECT_WORD_LIST = """
+    sells builds makes offers provides develops designs creates manufactures produces we were
+    sell selling sold prospect prospects prospecting prospected pitch pitches pitching pitched
 """
-_PRODUCT_VERBS = frozenset(_PRODUCT_VERB_WORDS.split())
-_SELLING_STEMS = ("sell", "Sell", "SELL", "sold", "Sold", "rospect", "itch")
-_CLAUSE_ENDS = (";", ":", " - ", " – ", " — ", "(", ", and ", ", but ", ", where ", ", which ", ", while ", ", so ")
+OBJECT_WORDS = frozenset(_OBJECT_WORD_LIST.split())
+_CLAUSE_END_RE = re.compile(r"[;:(]| [-–—] |, (?:and|but|where|which|while|so) ")
 
 
 @lru_cache(maxsize=4096)
 def object_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     """The token ranges (as ``skill_scanner.tokenize`` counts) of what the sentence says a
-    company sells or whom someone sells to (see ``_PRODUCT_RE``); usually none. Cached:
-    postings repeat their lines, and the same sentence is asked once per skill found in it."""
-    starts = []
-    # Cheap looks first (most sentences have neither): a product verb among the first words,
-    # a selling word anywhere.
-    if sentence[:1].isupper() and not _PRODUCT_VERBS.isdisjoint(sentence.split(None, 6)[1:6]):
-        match = _PRODUCT_RE.match(sentence)
-        if match:
-            starts.append(match.end())
-    if ("to " in sentence) and any(stem in sentence for stem in _SELLING_STEMS):
-        starts.extend(match.end() for match in _AUDIENCE_RE.finditer(sentence))
+    company sells or whom someone sells to (see ``_PRODUCT_RE``); usually none. Asked only of
+    the sentences that hold a word of ``OBJECT_WORDS``, and cached: postings repeat lines."""
+    product = _PRODUCT_RE.match(sentence)
+    starts = [product.end()] if product else []
+    if any(stem in sentence for stem in _SELLING_STEMS):
+        matches = _AUDIENCE_RE.finditer(sentence)
+        starts.extend(match.end() for match in matches if _starts_a_word(sentence, match.start()))
     return tuple(_span(sentence, start) for start in starts)
 
 
+def _starts_a_word(sentence: str, at: int) -> bool:
+    """Does a token start at ``at``? Not after a letter, a digit or "_" (inside a word), nor after
+    an apostrophe or "&+#", which tokenising keeps within a token ("pitch" starts one in
+    "sales-pitch", not in "x'pitch")."""
+    return at == 0 or not (sentence[at - 1].isalnum() or sentence[at - 1] in "_'’&+#")
+
+
 def _span(sentence: str, start: int) -> tuple[int, int]:
-    end = min((at for at in (sentence.find(mark, start) for mark in _CLAUSE_ENDS) if at >= 0), default=len(sentence))
-    return len(tokenize(sentence[:start])), len(tokenize(sentence[:end]))
+    clause_end = _CLAUSE_END_RE.search(sentence, start)
+    first = len(tokenize(sentence[:start]))  # ``start`` follows a space: no token spans it
+    return first, first + len(tokenize(sentence[start : clause_end.start() if clause_end else len(sentence)]))
 
 
 def read_sentences(text: str, default: str | None, sections: bool) -> tuple[list[tuple[str | None, str]], bool]:
