@@ -269,6 +269,7 @@ def test_initials_do_not_end_a_sentence() -> None:
         ("Experience selling to finance or accounting teams.", {"sales"}, {"accounting"}),
         # A team that builds with a tool does ask for it.
         ("Our web team of six builds the clinic dashboard in React and TypeScript.", {"react", "typescript"}, set()),
+        ("We build with React and TypeScript, and ship daily.", {"react", "typescript"}, set()),
     ],
 )
 def test_what_a_company_sells_and_whom_to_are_not_skills_of_the_job(

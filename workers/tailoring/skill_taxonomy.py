@@ -138,8 +138,9 @@ class Taxonomy:
         return found
 
     def lookup(self, label: str) -> Skill | None:
-        """The skill whose alias is exactly ``label`` (any case), else None."""
-        return self._scanner.lookup(label)
+        """The skill whose alias is exactly ``label`` (any case), else None (a marker is none)."""
+        skill = self._scanner.lookup(label)
+        return None if skill is None or skill.family == _MARKER_FAMILY else skill
 
 
 @cache

@@ -89,12 +89,14 @@ _NO_HINTS: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 # "prospecting into HR and finance leaders". A skill named in such an object, from the verb to the
 # end of its clause, is ignored in a posting and is no evidence in a profile. The product verb
 # counts only right after the company's name (capitalised words) or "we" at the start of the
-# sentence: "Our web team builds the dashboard in React" still asks for React.
+# sentence, and not before a preposition: "Our web team builds the dashboard in React" and "We
+# build with React" still ask for React.
 _PRODUCT_RE = re.compile(
-    r"(?:(?:[A-Z][\w&'’.-]*|of|and|the|&)\s+){1,5}?"
+    r"(?:(?:(?:[A-Z][\w&'’.-]*|of|and|the|&)\s+){1,5}?"
     r"(?:sells|builds|makes|offers|provides|develops|designs|creates|manufactures|produces)\s"
     r"|[Ww]e(?:'re| are)?\s+(?:sell|build|make|offer|provide|develop|design|create|manufacture|produce|"
-    r"selling|building|making)\s"
+    r"selling|building|making)\s)"
+    r"(?!\s*(?:with|in|on|using|for|at|from|across|alongside|through|by|to|into)\b)"
 )
 # Led by one class of first letters (no "\b", no IGNORECASE) so that ``re`` skips ahead fast;
 # where the match may start is checked after (``_starts_a_word``). Whatever it matches holds one
@@ -105,7 +107,8 @@ _AUDIENCE_RE = re.compile(
     r"|(?<=S)(?:ELL(?:S|ING)?|OLD)|(?<=P)(?:ROSPECT(?:S|ING|ED)?|ITCH(?:ES|ING|ED)?))\s+(?:[Ii][Nn])?[Tt][Oo]\s"
 )
 # The words (as the skill scanner lowers and splits them) without which a sentence has no such
-# object: the scanner notes where they occur, and only those sentences are looked at.
+# object. A marker in the skill trie takes those that no skill claims, so each starts a hit; the
+# scan notes the sentences where one does, and only those are looked at.
 _OBJECT_WORD_LIST = """
     sells builds makes offers provides develops designs creates manufactures produces we were
     sell selling sold prospect prospects prospecting prospected pitch pitches pitching pitched
