@@ -19,7 +19,7 @@ The job's side (``job_skill_sections``, read once per job) is in ``job_skills``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -187,7 +187,7 @@ def _candidate_skills(candidate: CandidateInfo) -> _Mine:
 def _best_source(family_skills: Sequence[_Own], used: set[str]) -> _Own | None:
     """The candidate's skill of a family (``family_skills``: theirs in it) with the best line,
     their own words first."""
-    return min(family_skills, key=lambda own: (own.listed, own.evidence in used, -own.quality, own.order), default=None)
+    return min(family_skills, key=_preferred(used), default=None)
 
 
 def _bridge_source(
@@ -206,7 +206,13 @@ def _bridge_source(
         and (family.transferable or own.skill.category == target.category == "tool")
         and (own.quality >= 0 or (own.listed and own.skill.category == target.category == "tool"))
     ]
-    return min(sources, key=lambda own: (own.listed, own.evidence in used, -own.quality, own.order), default=None)
+    return min(sources, key=_preferred(used), default=None)
+
+
+def _preferred(used: set[str]) -> Callable[[_Own], tuple[bool, bool, int, int]]:
+    """The sort key for a family's sources: their own words before a bare list, a line not
+    quoted yet, the better line, then the earlier one."""
+    return lambda own: (own.listed, own.evidence in used, -own.quality, own.order)
 
 
 def _bridge_sentence(source: _Own, target: Skill, family: Family) -> str:

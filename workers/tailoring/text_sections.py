@@ -91,29 +91,29 @@ _NO_HINTS: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 # counts only right after the company's name (capitalised words) or "we" at the start of the
 # sentence, and not before a preposition: "Our web team builds the dashboard in React" and "We
 # build with React" still ask for React.
+_COMPANY_VERBS = ("sells", "builds", "makes", "offers", "provides", "develops", "designs", "creates", "manufactures",
+                  "produces")
+_WE_VERBS = ("sell", "build", "make", "offer", "provide", "develop", "design", "create", "manufacture", "produce",
+             "selling", "building", "making")
 _PRODUCT_RE = re.compile(
-    r"(?:(?:(?:[A-Z][\w&'’.-]*|of|and|the|&)\s+){1,5}?"
-    r"(?:sells|builds|makes|offers|provides|develops|designs|creates|manufactures|produces)\s"
-    r"|[Ww]e(?:'re| are)?\s+(?:sell|build|make|offer|provide|develop|design|create|manufacture|produce|"
-    r"selling|building|making)\s)"
+    rf"(?:(?:(?:[A-Z][\w&'’.-]*|of|and|the|&)\s+){{1,5}}?(?:{'|'.join(_COMPANY_VERBS)})\s"
+    rf"|[Ww]e(?:'re| are)?\s+(?:{'|'.join(_WE_VERBS)})\s)"
     r"(?!\s*(?:with|in|on|using|for|at|from|across|alongside|through|by|to|into)\b)"
 )
-# Led by one class of first letters (no "\b", no IGNORECASE) so that ``re`` skips ahead fast;
-# where the match may start is checked after (``_starts_a_word``). Whatever it matches holds one
-# of ``_SELLING_STEMS``, tested first.
+# ``_SELLING_WORDS`` as a pattern led by one class of first letters (no "\b", no IGNORECASE) so
+# that ``re`` skips ahead fast; where the match may start is checked after (``_starts_a_word``).
+# Whatever it matches holds one of ``_SELLING_STEMS``, tested first.
+_SELLING_WORDS = ("sell", "sells", "selling", "sold", "prospect", "prospects", "prospecting", "prospected", "pitch",
+                  "pitches", "pitching", "pitched")
 _SELLING_STEMS = ("sell", "Sell", "SELL", "sold", "Sold", "SOLD", "rospect", "ROSPECT", "itch", "ITCH")
 _AUDIENCE_RE = re.compile(
     r"[SsPp](?:(?<=[Ss])(?:ell(?:s|ing)?|old)|(?<=[Pp])(?:rospect(?:s|ing|ed)?|itch(?:es|ing|ed)?)"
     r"|(?<=S)(?:ELL(?:S|ING)?|OLD)|(?<=P)(?:ROSPECT(?:S|ING|ED)?|ITCH(?:ES|ING|ED)?))\s+(?:[Ii][Nn])?[Tt][Oo]\s"
 )
 # The words (as the skill scanner lowers and splits them) without which a sentence has no such
-# object. A marker in the skill trie takes those that no skill claims, so each starts a hit; the
-# scan notes the sentences where one does, and only those are looked at.
-_OBJECT_WORD_LIST = """
-    sells builds makes offers provides develops designs creates manufactures produces we were
-    sell selling sold prospect prospects prospecting prospected pitch pitches pitching pitched
-"""
-OBJECT_WORDS = frozenset(_OBJECT_WORD_LIST.split())
+# object ("we're" is "were"). A marker in the skill trie takes those that no skill claims, so
+# each starts a hit; the scan notes the sentences where one does, and only those are looked at.
+OBJECT_WORDS = frozenset((*_COMPANY_VERBS, "we", "were", *_SELLING_WORDS))
 _CLAUSE_END_RE = re.compile(r"[;:(]| [-–—] |, (?:and|but|where|which|while|so) ")
 
 
