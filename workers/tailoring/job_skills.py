@@ -88,13 +88,11 @@ class Wanted(NamedTuple):
 def job_wants(job: JobInfo) -> tuple[Wanted, ...]:
     """The job's skills in the order ``match_skills`` walks them: required, mentioned, nice to
     have, each in posting order. Cached with the reading: none of it depends on the candidate."""
-    make = Wanted._make
-    return tuple(
-        make((skill, rank, order, line))
-        for order, (rank, (skill, line, _)) in enumerate(
-            (rank, entry) for rank, group in enumerate(_read_job(job)[0]) for entry in group.values()
-        )
-    )
+    wanted: list[Wanted] = []
+    for rank, group in enumerate(_read_job(job)[0]):
+        for skill, line, _ in group.values():
+            wanted.append(Wanted(skill, rank, len(wanted), line))
+    return tuple(wanted)
 
 
 def forget_jobs() -> None:

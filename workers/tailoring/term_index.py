@@ -66,9 +66,14 @@ class PhraseIndex:
             if words:
                 by_first.setdefault(words[0], []).append((words, phrase))
         # Each phrase as its tokens between spaces, to find in the text's tokens joined the same
-        # way (None for one word, which the set of distinct words already answers).
+        # way (None for one word, which the set of distinct words already answers), and its
+        # other words: unless the text has each of them, the phrase is not looked for (a set
+        # test, where finding the phrase reads the whole text).
         self._by_first = {
-            first: tuple((f" {' '.join(words)} " if len(words) > 1 else None, phrase) for words, phrase in entries)
+            first: tuple(
+                (f" {' '.join(words)} " if len(words) > 1 else None, frozenset(words[1:]), phrase)
+                for words, phrase in entries
+            )
             for first, entries in ((first, sorted(entries)) for first, entries in by_first.items())
         }
         self._first_words = frozenset(self._by_first)
@@ -88,8 +93,11 @@ class PhraseIndex:
         terms = terms or terms_of(text)
         joined = f" {' '.join(terms.tokens)} "
         found: dict[str, int] = {}
-        for first in terms.words & self._first_words:
-            for needle, phrase in self._by_first[first]:
+        words = terms.words
+        for first in words & self._first_words:
+            for needle, others, phrase in self._by_first[first]:
+                if not others <= words:
+                    continue
                 at = joined.find(needle or f" {first} ")
                 if at < 0 and needle:
                     continue
@@ -105,8 +113,11 @@ class PhraseIndex:
         terms = terms or terms_of(text)
         joined = ""
         found: set[str] = set()
-        for first in terms.words & self._first_words:
-            for needle, phrase in self._by_first[first]:
+        words = terms.words
+        for first in words & self._first_words:
+            for needle, others, phrase in self._by_first[first]:
+                if not others <= words:
+                    continue
                 if needle:
                     joined = joined or f" {' '.join(terms.tokens)} "
                     if needle not in joined:
