@@ -7,6 +7,7 @@ engine can be tested (and benchmarked) without Flask, Celery or a database. The 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # Interview stages, earliest first. Hosts may send other words; ``stages.normalise_stage``
@@ -54,7 +55,8 @@ class InterviewerInfo:
 class InterviewInfo:
     stage: str
     format: str = "video"
-    interviewers: tuple[InterviewerInfo, ...] = ()
+    # A tuple lets the chosen questions be cached; a host's list works too, uncached.
+    interviewers: Sequence[InterviewerInfo] = ()
 
 
 @dataclass(frozen=True)

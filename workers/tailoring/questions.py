@@ -211,7 +211,7 @@ def _select(
     stage = normalise_stage(interview.stage)
     cached = _job_questions(job, family)
     context = cached.context
-    interviewers: tuple[InterviewerInfo, ...] = interview.interviewers
+    interviewers: Sequence[InterviewerInfo] = interview.interviewers  # a host may pass a list
     if interviewers:
         job_families = [f for f in (context.primary, context.secondary) if f]
         roles = assign_roles(interviewers, job_families, stage)

@@ -81,7 +81,7 @@ Hit = tuple["Skill", int, int]  # the skill, its sentence, the index of its firs
 
 @dataclass(frozen=True)
 class _Claim:
-    skill: Skill
+    skill: Any  # a Skill: that name exists here only for type checkers, and a compiled build reads it at import
     cased: tuple[str, ...] | None  # the exact tokens of a case-sensitive alias
     plain: bool  # no guard at all: accepted on sight
     role: bool = False  # names a person: see _ROLE_NOUNS

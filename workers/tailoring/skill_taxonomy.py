@@ -168,11 +168,11 @@ def parse_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
                 raise TaxonomyError(f"skills.toml: skill id {skill.id!r} is used twice")
             skills[skill.id] = skill
     for skill in skills.values():
-        if set(skill.shows) - skills.keys() or skill.id in skill.shows:
-            unknown = sorted(set(skill.shows) - skills.keys()) or [skill.id]
+        if set(skill.shows).difference(skills) or skill.id in skill.shows:
+            unknown = sorted(set(skill.shows).difference(skills)) or [skill.id]
             raise TaxonomyError(f"skills.toml: skill {skill.id!r}: `shows` names unknown or itself: {unknown}")
-        if skill.context_families - families.keys():
-            unknown = sorted(skill.context_families - families.keys())
+        if skill.context_families.difference(families):
+            unknown = sorted(skill.context_families.difference(families))
             raise TaxonomyError(f"skills.toml: skill {skill.id!r}: unknown context_families {unknown}")
     try:
         return Taxonomy(families, tuple(skills.values()))

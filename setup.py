@@ -1,0 +1,65 @@
+"""The package's metadata is all in pyproject.toml; this file adds the optional compiled build.
+
+With ``INTERVIEW_COACH_MYPYC=1`` in the environment, the tailoring engine
+(``interview_coach.workers.tailoring``, pure Python with type annotations) is compiled to C
+extensions with mypyc, as black and mypy ship theirs: the same code and the same results,
+about a quarter fewer instructions per prep plan (docs/performance.md). Release wheels are
+built this way (``make wheel-compiled``); every other install (``pip install -e``, a
+source install, the pure wheel) stays pure Python, so no C compiler is ever needed.
+
+mypyc names a module after its path, and this repository maps folders to packages
+(``package-dir`` in pyproject.toml), so the engine is first copied under its real package
+path in ``build/mypyc-src``; the wheel gets the compiled modules beside their ``.py`` files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from setuptools import setup
+
+MYPY = "mypy>=1.11"
+ENGINE = "interview_coach.workers.tailoring"
+ROOT = Path(__file__).resolve().parent
+INTERPRETED = {"model.py"}
+
+
+def compile_requested() -> bool:
+    value = os.environ.get("INTERVIEW_COACH_MYPYC", "").strip().lower()
+    if value in ("", "0", "false", "no"):
+        return False
+    if value in ("1", "true", "yes"):
+        return True
+    raise SystemExit(f"INTERVIEW_COACH_MYPYC={value!r}: use 1 to compile the tailoring engine, 0 or unset not to")
+
+
+def compiled_engine() -> list:  # list[setuptools.Extension]
+    from mypyc.build import mypycify
+
+    stage = Path("build", "mypyc-src")
+    shutil.rmtree(stage, ignore_errors=True)
+    package = stage.joinpath(*ENGINE.split("."))
+    shutil.copytree(ROOT / "workers" / "tailoring", package, ignore=shutil.ignore_patterns("__pycache__", "data"))
+    # Empty parents, so that the copies are named interview_coach.workers.tailoring.*; the
+    # engine imports nothing from them.
+    for parent in (package.parent, package.parent.parent):
+        parent.joinpath("__init__.py").write_text("")
+    # model.py stays Python: its classes are what hosts build, and a compiled class would
+    # refuse a list where its annotation says tuple (a host's list of interviewers).
+    modules = sorted(str(path) for path in package.glob("*.py") if path.name not in INTERPRETED)
+    return mypycify(modules, opt_level="3", target_dir=str(Path("build", "mypyc")))
+
+
+if not compile_requested():
+    setup()
+else:
+    try:
+        import mypyc.build  # noqa: F401
+    except ImportError:
+        # Asking for mypy this way makes the build frontend (pip, build) install it in the
+        # isolated build environment and run this file again.
+        setup(setup_requires=[MYPY])
+        raise SystemExit(f"INTERVIEW_COACH_MYPYC=1 needs {MYPY} installed where the package is built") from None
+    setup(ext_modules=compiled_engine())
