@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint eval bench wheel schema clean
+.PHONY: demo test lint eval bench bench-compiled wheel wheel-compiled schema clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s); set PYTHON=python3.x" % sys.version.split()[0])'
@@ -32,12 +32,28 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run_all.py
+	$(MAKE) bench-compiled
+
+# The tailoring benchmark again, on the engine compiled with mypyc (needs a C compiler),
+# installed in its own virtual environment.
+COMPILED := .venv-compiled
+bench-compiled: $(STAMP)
+	rm -rf dist/compiled
+	INTERVIEW_COACH_MYPYC=1 $(PY) -m build --wheel --outdir dist/compiled .
+	test -x $(COMPILED)/bin/python || $(PYTHON) -m venv $(COMPILED)
+	$(COMPILED)/bin/python -m pip install --quiet dist/compiled/*.whl
+	$(COMPILED)/bin/python -m pip install --quiet --force-reinstall --no-deps dist/compiled/*.whl
+	$(COMPILED)/bin/python bench/tailoring.py
 
 wheel: $(STAMP)
 	$(PY) -m build --wheel --outdir dist .
+
+# The wheel for workers: the tailoring engine compiled with mypyc (setup.py; needs a C compiler).
+wheel-compiled: $(STAMP)
+	INTERVIEW_COACH_MYPYC=1 $(PY) -m build --wheel --outdir dist .
 
 schema: $(STAMP)
 	$(PY) -c 'from interview_coach.plugin.events import schema_text; open("docs/event-schema.json", "w").write(schema_text())'
 
 clean:
-	rm -rf $(VENV) build dist .demo *.egg-info
+	rm -rf $(VENV) $(COMPILED) build dist .demo *.egg-info

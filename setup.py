@@ -9,7 +9,9 @@ source install, the pure wheel) stays pure Python, so no C compiler is ever need
 
 mypyc names a module after its path, and this repository maps folders to packages
 (``package-dir`` in pyproject.toml), so the engine is first copied under its real package
-path in ``build/mypyc-src``; the wheel gets the compiled modules beside their ``.py`` files.
+path in ``build/compiled/mypyc-src``; the wheel gets the compiled modules beside their ``.py``
+files. The compiled build keeps all its files under ``build/compiled``, so a pure build from
+the same checkout never picks up a compiled module left in ``build/lib``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ MYPY = "mypy>=1.11"
 ENGINE = "interview_coach.workers.tailoring"
 ROOT = Path(__file__).resolve().parent
 INTERPRETED = {"model.py"}
+BUILD = Path("build", "compiled")
 
 
 def compile_requested() -> bool:
@@ -38,7 +41,7 @@ def compile_requested() -> bool:
 def compiled_engine() -> list:  # list[setuptools.Extension]
     from mypyc.build import mypycify
 
-    stage = Path("build", "mypyc-src")
+    stage = BUILD / "mypyc-src"
     shutil.rmtree(stage, ignore_errors=True)
     package = stage.joinpath(*ENGINE.split("."))
     shutil.copytree(ROOT / "workers" / "tailoring", package, ignore=shutil.ignore_patterns("__pycache__", "data"))
@@ -49,7 +52,7 @@ def compiled_engine() -> list:  # list[setuptools.Extension]
     # model.py stays Python: its classes are what hosts build, and a compiled class would
     # refuse a list where its annotation says tuple (a host's list of interviewers).
     modules = sorted(str(path) for path in package.glob("*.py") if path.name not in INTERPRETED)
-    return mypycify(modules, opt_level="3", target_dir=str(Path("build", "mypyc")))
+    return mypycify(modules, opt_level="3", target_dir=str(BUILD / "mypyc"))
 
 
 if not compile_requested():
@@ -62,4 +65,4 @@ else:
         # isolated build environment and run this file again.
         setup(setup_requires=[MYPY])
         raise SystemExit(f"INTERVIEW_COACH_MYPYC=1 needs {MYPY} installed where the package is built") from None
-    setup(ext_modules=compiled_engine())
+    setup(ext_modules=compiled_engine(), options={"build": {"build_base": str(BUILD)}})

@@ -29,6 +29,11 @@ asserted, because timings depend on the machine.
   (the pattern cache of ``re`` holds 512 patterns, so with thousands of aliases most are
   compiled again on every call, which is what such a loop costs in practice). A second,
   kinder baseline compiles every pattern once up front.
+- **Which build.** The first line says whether the engine imported is the source (pure
+  Python: ``make bench``'s first run) or the wheel compiled with mypyc (``make
+  bench-compiled``, which builds it with ``INTERVIEW_COACH_MYPYC=1`` and installs it in
+  ``.venv-compiled``; see setup.py). Both give the same plans; the compiled one does about a
+  quarter fewer instructions.
 - **Growing the taxonomy.** The real taxonomy, then padded with synthetic skills to 4x and
   16x its size (names that share first words with real ones, such as "sales zorvek", so the
   matcher's trie really grows). Each is compiled with the public ``parse_taxonomy`` and scanned
@@ -55,6 +60,7 @@ from interview_coach.workers.tailoring import (
     InterviewInfo,
     JobInfo,
     build_prep_plan,
+    skill_scanner,
 )
 from interview_coach.workers.tailoring.prep import forget_lines
 from interview_coach.workers.tailoring.skill_taxonomy import Skill, Taxonomy, load_taxonomy, parse_taxonomy
@@ -187,6 +193,13 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1e3:9.3f} ms"
 
 
+def engine_build() -> str:
+    """Which build of the engine this run imports: the source, or the mypyc-compiled wheel."""
+    if skill_scanner.__file__.endswith((".so", ".pyd")):
+        return f"compiled with mypyc, {Path(skill_scanner.__file__).parent}"
+    return f"pure Python, {Path(skill_scanner.__file__).parent}"
+
+
 def _pin_to_one_core() -> str:
     if not hasattr(os, "sched_setaffinity"):
         return "not pinned (no sched_setaffinity)"
@@ -202,7 +215,7 @@ def main() -> None:
     texts = (posting, candidate.profile)
     taxonomy = load_taxonomy()
     plan = build_prep_plan(job, candidate, interview)  # loads the data files once
-    print(f"Tailoring benchmark ({pinned})")
+    print(f"Tailoring benchmark ({pinned}; engine: {engine_build()})")
     print(f"posting {len(posting.split())} words, profile {len(candidate.profile.split())} words, "
           f"taxonomy {len(taxonomy.skills)} skills / {sum(len(_names(s)) for s in taxonomy.skills)} names; "
           f"plan: {len(plan.question_ids)} questions, {len(plan.skills)} skills\n")
