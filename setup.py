@@ -20,7 +20,7 @@ import os
 import shutil
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
 
 MYPY = "mypy>=1.11"
 ENGINE = "interview_coach.workers.tailoring"
@@ -38,7 +38,7 @@ def compile_requested() -> bool:
     raise SystemExit(f"INTERVIEW_COACH_MYPYC={value!r}: use 1 to compile the tailoring engine, 0 or unset not to")
 
 
-def compiled_engine() -> list:  # list[setuptools.Extension]
+def compiled_engine() -> list[Extension]:
     from mypyc.build import mypycify
 
     stage = BUILD / "mypyc-src"

@@ -34,6 +34,7 @@ print(len(composed.plan.question_ids))
 """
 # The plan of every evaluation case's job and interview with every case's candidate.
 PLANS = """
+import hashlib
 from interview_coach.workers.tailoring import build_prep_plan
 from tests.tailoring.evaluate import load_cases
 cases = load_cases()
@@ -61,7 +62,9 @@ def fresh_venv(tmp_path: Path, requirement: str) -> Path:
 
 
 def run(python: Path, code: str, cwd: Path) -> str:
-    return subprocess.run([str(python), "-c", code], check=True, capture_output=True, text=True, cwd=cwd).stdout
+    result = subprocess.run([str(python), "-c", code], capture_output=True, text=True, cwd=cwd)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
 
 
 def test_wheel_installs_in_a_fresh_venv_and_renders_an_email(tmp_path: Path) -> None:
