@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
-DIGIT_RE = re.compile(r"\d")
-_DATE_RANGE_RE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:(?:19|20)\d\d|[Pp]resent|[Cc]urrent|[Nn]ow|[Tt]oday)")
-_EDUCATION_RE = re.compile(
+DIGIT_RE: Final = re.compile(r"\d")
+_DATE_RANGE_RE: Final = re.compile(
+    r"(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:(?:19|20)\d\d|[Pp]resent|[Cc]urrent|[Nn]ow|[Tt]oday)"
+)
+_EDUCATION_RE: Final = re.compile(
     r"\b(?:[Uu]niversity|[Cc]ollege|[Cc]oursework|[Cc]ourse|[Dd]egree|[Bb]ootcamp|[Ss]tudent|[Dd]iploma|"
     r"[Bb]achelor'?s?|[Mm]aster'?s?|B\.?S\.|B\.?A\.|GPA|[Aa]cademy|[Cc]ertificate program)\b"
 )

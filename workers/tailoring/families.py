@@ -24,14 +24,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from .model import JobInfo
 from .term_index import PhraseIndex, Terms, terms_of
 
-GENERAL = "general"
+GENERAL: Final = "general"
 
 # Function families first, industry families after: the order breaks ties.
-FAMILIES: tuple[str, ...] = (
+FAMILIES: Final[tuple[str, ...]] = (
     "software",
     "data",
     "design",
@@ -50,12 +51,12 @@ FAMILIES: tuple[str, ...] = (
     "fitness_wellness",
 )
 
-PRIMARY_MIN_HITS = 3
-SECONDARY_MIN_HITS = 3
+PRIMARY_MIN_HITS: Final = 3
+SECONDARY_MIN_HITS: Final = 3
 
 # family -> {title term: weight}. Weight 4: names the job on its own ("nurse"); 3: strong
 # ("sales"); 2: usually right ("engineer"); 1: a hint ("analyst").
-_TITLE_TERMS: dict[str, dict[str, int]] = {
+_TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
     "software": {
         "software": 4, "developer": 4, "programmer": 4, "engineer": 2, "engineering": 2,
         "devops": 4, "sre": 4, "site reliability": 4, "backend": 4, "back-end": 4,
@@ -152,7 +153,7 @@ _TITLE_TERMS: dict[str, dict[str, int]] = {
 
 # family -> words its postings use; counted once each, from the company name, the
 # description and the requirements.
-_CONTEXT_TERMS: dict[str, tuple[str, ...]] = {
+_CONTEXT_TERMS: Final[dict[str, tuple[str, ...]]] = {
     "software": ("software", "codebase", "api", "apis", "python", "java", "javascript",
                  "typescript", "react", "kubernetes", "docker", "microservices", "deploy",
                  "deployment", "ci/cd", "git", "on-call", "pull request", "code review"),
@@ -211,17 +212,17 @@ def _compile(terms: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
 
 
-_TITLE_INDEX: dict[str, tuple[str, int]] = {
+_TITLE_INDEX: Final[dict[str, tuple[str, int]]] = {
     term: (family, weight) for family, terms in _TITLE_TERMS.items() for term, weight in terms.items()
 }
-_CONTEXT_INDEX: dict[str, tuple[str, ...]] = {
+_CONTEXT_INDEX: Final[dict[str, tuple[str, ...]]] = {
     term: tuple(f for f, terms in _CONTEXT_TERMS.items() if term in terms)
     for terms in _CONTEXT_TERMS.values()
     for term in terms
 }
-_TITLE_RE = _compile(list(_TITLE_INDEX))
-_CONTEXT_PHRASES = PhraseIndex(_CONTEXT_INDEX)
-_ORDER = {family: i for i, family in enumerate(FAMILIES)}
+_TITLE_RE: Final = _compile(list(_TITLE_INDEX))
+_CONTEXT_PHRASES: Final = PhraseIndex(_CONTEXT_INDEX)
+_ORDER: Final = {family: i for i, family in enumerate(FAMILIES)}
 
 
 @dataclass(frozen=True)

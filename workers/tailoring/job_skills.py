@@ -10,21 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .model import JobInfo
 from .skill_taxonomy import Skill
 from .skills import MENTIONED, OTHER, RANK, REQUIRED, SkillMention, mention, posting_skills
 
 # A requirement that offers alternatives: "OSHA 10 or OSHA 30", "Salesforce/HubSpot".
-_ALTERNATIVES_RE = re.compile(r"\b(?:or|either|one of|any of|similar)\b|/")
+_ALTERNATIVES_RE: Final = re.compile(r"\b(?:or|either|one of|any of|similar)\b|/")
 # The regex starts with \b, so ``re`` tries it at every position of every line: slow on a long
 # posting. On ASCII, a copy of the line with its non-word characters as spaces answers the same
 # (bytes.translate, several times faster than str.translate): "or" between word boundaries is
 # " or " there. For "one of" and "any of" the regex also wants a real space, so it confirms those.
-_NON_WORD = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(128)).ljust(256)
-_ALTERNATIVE_WORDS = (b" or ", b" either ", b" similar ")
-_ALTERNATIVE_PHRASES = (b" one of ", b" any of ")
+_NON_WORD: Final = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(128)).ljust(256)
+_ALTERNATIVE_WORDS: Final = (b" or ", b" either ", b" similar ")
+_ALTERNATIVE_PHRASES: Final = (b" one of ", b" any of ")
 
 
 @dataclass(frozen=True)

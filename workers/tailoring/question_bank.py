@@ -32,24 +32,24 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 from .families import FAMILIES
 from .model import ROLES, STAGES
 
-TOPICS: tuple[str, ...] = (
+TOPICS: Final[tuple[str, ...]] = (
     "role", "success", "team", "manager", "growth", "culture",
     "process", "business", "remote", "onboarding", "pay",
 )
-SLOTS: tuple[str, ...] = ("team", "product", "tool", "company", "title")
-LEVELS: tuple[str, ...] = ("entry", "mid", "senior", "lead")
-WORK_MODES: tuple[str, ...] = ("remote", "hybrid", "onsite")
-ANY_FAMILY = "any"
+SLOTS: Final[tuple[str, ...]] = ("team", "product", "tool", "company", "title")
+LEVELS: Final[tuple[str, ...]] = ("entry", "mid", "senior", "lead")
+WORK_MODES: Final[tuple[str, ...]] = ("remote", "hybrid", "onsite")
+ANY_FAMILY: Final = "any"
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
-_SLOT = re.compile(r"\{([^{}]*)\}")
-_REQUIRED = ("id", "text", "why", "topic", "roles", "stages", "families")
-_OPTIONAL = ("fallback", "seniority", "work_modes", "industry")
+_ID: Final = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
+_SLOT: Final = re.compile(r"\{([^{}]*)\}")
+_REQUIRED: Final = ("id", "text", "why", "topic", "roles", "stages", "families")
+_OPTIONAL: Final = ("fallback", "seniority", "work_modes", "industry")
 
 
 class QuestionBankError(ValueError):

@@ -23,17 +23,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import Final
 
 from .families import FAMILIES, GENERAL, detect_families, posting_terms
 from .model import JobInfo
 from .roles import INDIVIDUAL_MANAGER_TITLES
 from .term_index import PhraseIndex
 
-MAX_SLOT_CHARS = 40
-ANY = "any"
+MAX_SLOT_CHARS: Final = 40
+ANY: Final = "any"
 
 # tool -> the families whose questions may name it (a question for any family takes any tool).
-_TOOLS: dict[str, tuple[str, ...]] = {
+_TOOLS: Final[dict[str, tuple[str, ...]]] = {
     "Salesforce": ("sales", "marketing", "customer_support"), "HubSpot": ("sales", "marketing"),
     "Pipedrive": ("sales",), "Outreach": ("sales",), "Gong": ("sales",),
     "Jira": ("software", "product"), "GitHub": ("software",), "GitLab": ("software",),
@@ -65,26 +66,26 @@ _TOOLS: dict[str, tuple[str, ...]] = {
     "Asana": ("product", "marketing", "operations"), "Notion": ("product",),
 }
 # Tools whose names are everyday words must appear with their capital letter.
-_CASE_SENSITIVE = frozenset({
+_CASE_SENSITIVE: Final = frozenset({
     "Outreach", "Square", "Toast", "Canvas", "Sketch", "Spark", "Lever", "Epic", "Excel", "Outlook",
     "Notion", "Workday", "Intercom", "Gong", "Seesaw", "Lightspeed", "Greenhouse", "Airflow", "React",
     "Java", "Looker", "Asana",
 })
 
-_TEAM = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w&+.'-]*\s+){0,3})[Tt]eam\b")
-_PRODUCT = re.compile(
+_TEAM: Final = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w&+.'-]*\s+){0,3})[Tt]eam\b")
+_PRODUCT: Final = re.compile(
     r"\b(?:[Oo]ur|[Tt]he)\s+((?:[A-Z][\w&+.'-]*\s+){1,3})(?:platform|app|product|suite|software)\b"
 )
-_ARTICLES = ("our", "Our", "the", "The")  # what _TEAM and _PRODUCT start with
-_FILLER = frozenset((
+_ARTICLES: Final = ("our", "Our", "the", "The")  # what _TEAM and _PRODUCT start with
+_FILLER: Final = frozenset((
     "amazing", "awesome", "great", "growing", "talented", "friendly", "dynamic", "small", "fast",
     "fast-growing", "world-class", "passionate", "new", "wonderful", "dedicated", "high-performing",
     "diverse", "collaborative", "fun", "global", "incredible", "close-knit", "supportive", "whole",
     "entire", "wider", "best", "leading", "award-winning", "core", "main", "cloud", "mobile", "web",
     "saas", "b2b", "b2c", "online", "digital",
 ))
-_SAFE_VALUE = re.compile(r"^[\w&+.' -]+$")
-_LEVELS = (
+_SAFE_VALUE: Final = re.compile(r"^[\w&+.' -]+$")
+_LEVELS: Final = (
     ("entry", re.compile(r"\b(?:intern|internship|junior|jr|graduate|grad|entry|trainee|apprentice)\b")),
     ("lead", re.compile(r"\b(?:lead|manager|head|director|supervisor|chief|vp|foreman)\b")),
     # "Staff Engineer" is senior; "Staff Accountant" or "Staff Nurse" is not.
@@ -94,20 +95,20 @@ _LEVELS = (
     )),
     ("mid", re.compile(r"\b(?:mid|intermediate|associate)\b")),
 )
-_STATED_MODES = (
+_STATED_MODES: Final = (
     ("hybrid", ("hybrid",)),
     ("remote", ("remote",)),
     ("onsite", ("onsite", "on-site", "on site", "office", "in person", "in-person")),
 )
-_HYBRID = re.compile(r"\bhybrid\b(?!\s+(?:cloud|infrastructure|apps?|mobile|vehicles?|cars?))")
-_REMOTE = re.compile(
+_HYBRID: Final = re.compile(r"\bhybrid\b(?!\s+(?:cloud|infrastructure|apps?|mobile|vehicles?|cars?))")
+_REMOTE: Final = re.compile(
     r"\b(?:fully remote|remote[- ]first|remote[- ]friendly|100% remote|"
     r"remote (?:role|position|job|team|work)|work(?:ing)? remotely|work from (?:home|anywhere)|"
     r"distributed team)\b"
 )
 
 
-_TOOL_PHRASES = PhraseIndex(_TOOLS, case_sensitive=_CASE_SENSITIVE)
+_TOOL_PHRASES: Final = PhraseIndex(_TOOLS, case_sensitive=_CASE_SENSITIVE)
 
 
 @dataclass(frozen=True)

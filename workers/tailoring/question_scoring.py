@@ -17,21 +17,21 @@ so a call only filters the few conditional questions and adds the family and slo
 from __future__ import annotations
 
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .families import FAMILIES
 from .model import STAGES
 from .question_bank import ANY_FAMILY, Question, load_bank, pay_allowed
 from .question_context import JobContext
 
-FAMILY_PRIMARY = 30
-FAMILY_SECONDARY = 20
-STAGE_MATCH = 10
-STAGE_DISTANCE = 8
-FOCUSED_ROLE = 4
-SENIORITY_MATCH = 5
-WORK_MODE_MATCH = 3
-SLOTS_FILLED = 3
+FAMILY_PRIMARY: Final = 30
+FAMILY_SECONDARY: Final = 20
+STAGE_MATCH: Final = 10
+STAGE_DISTANCE: Final = 8
+FOCUSED_ROLE: Final = 4
+SENIORITY_MATCH: Final = 5
+WORK_MODE_MATCH: Final = 3
+SLOTS_FILLED: Final = 3
 
 
 class Candidate(NamedTuple):

@@ -34,6 +34,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from .model import InterviewerInfo, InterviewerQuestions, InterviewInfo, JobInfo, QuestionPick
 from .question_context import JobContext, job_context
@@ -41,16 +42,16 @@ from .question_scoring import Candidate, ranked, reasons
 from .roles import STAGE_DEFAULT_ROLE, assign_roles
 from .stages import normalise_stage
 
-MIN_QUESTIONS = 5
-MAX_QUESTIONS = 8
-NO_INTERVIEWER_NAME = "your interviewer"
+MIN_QUESTIONS: Final = 5
+MAX_QUESTIONS: Final = 8
+NO_INTERVIEWER_NAME: Final = "your interviewer"
 
-TOPIC_REPEAT = 12
-SAME_INTERVIEWER_TOPIC = 12
-FAMILY_REPEAT = 15
-MAX_PER_TOPIC = 2
-CORE_TOPIC = 14
-CORE_TOPICS: dict[str, frozenset[str]] = {
+TOPIC_REPEAT: Final = 12
+SAME_INTERVIEWER_TOPIC: Final = 12
+FAMILY_REPEAT: Final = 15
+MAX_PER_TOPIC: Final = 2
+CORE_TOPIC: Final = 14
+CORE_TOPICS: Final[dict[str, frozenset[str]]] = {
     # Pay reaches a recruiter only as the range question at a screen (question_bank.pay_allowed).
     "recruiter": frozenset({"role", "process", "team", "pay"}),
     "hiring_manager": frozenset({"success", "role", "team", "process"}),
@@ -61,11 +62,11 @@ CORE_TOPICS: dict[str, frozenset[str]] = {
 }
 # What a coach would add for a whole field: in nursing, how long and how supported the
 # orientation is decides whether a new hire survives the first months.
-FAMILY_CORE_TOPICS: dict[str, frozenset[str]] = {"healthcare": frozenset({"onboarding"})}
+FAMILY_CORE_TOPICS: Final[dict[str, frozenset[str]]] = {"healthcare": frozenset({"onboarding"})}
 
-_EXTRA_PRIORITY = ("hiring_manager", "executive", "peer", "cross_functional", "panel", "recruiter")
+_EXTRA_PRIORITY: Final = ("hiring_manager", "executive", "peer", "cross_functional", "panel", "recruiter")
 # A slot, with a possessive after it: "Iron Peak Fitness's" but "Acme Stores'".
-_SLOT = re.compile(r"\{(\w+)\}('s\b)?")
+_SLOT: Final = re.compile(r"\{(\w+)\}('s\b)?")
 
 
 def quotas(interviewers: Sequence[str]) -> tuple[int, ...]:

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 from .families import FAMILIES, title_family
 from .model import ROLES, InterviewerInfo
 
-STAGE_DEFAULT_ROLE: dict[str, str] = {
+STAGE_DEFAULT_ROLE: Final[dict[str, str]] = {
     "screen": "recruiter",
     "skills": "peer",
     "onsite": "hiring_manager",
@@ -40,27 +41,27 @@ STAGE_DEFAULT_ROLE: dict[str, str] = {
 }
 
 # Families whose people work side by side as peers.
-_SAME_SIDE: tuple[frozenset[str], ...] = (frozenset({"software", "data"}),)
-_RECRUITING_FAMILIES = frozenset({"hr_recruiting"})
+_SAME_SIDE: Final[tuple[frozenset[str], ...]] = (frozenset({"software", "data"}),)
+_RECRUITING_FAMILIES: Final = frozenset({"hr_recruiting"})
 
-_EXECUTIVE = re.compile(
+_EXECUTIVE: Final = re.compile(
     r"\b(?:ceo|cto|cfo|coo|cmo|cro|cpo|cio|ciso|chro|chief|president|vp|svp|evp|"
     r"vice[- ]president|founder|co-?founder|director|head of|managing partner)\b"
     r"|^(?:co-?)?owner\b|\b(?:business|company|studio|club|shop) owner\b"
     # A school's principal runs the school ("Principal Engineer" is a peer: not matched).
     r"|^principal$|\bhead of school\b"
 )
-_RECRUITING = re.compile(
+_RECRUITING: Final = re.compile(
     r"\b(?:recruiter|recruiting|recruitment|talent acquisition|talent partner|sourcer|"
     r"hr|hrbp|human resources|people operations|people ops|people partner|people team|"
     r"people and culture|people & culture)\b"
 )
 # "... Manager" titles that name an individual contributor, not a people manager.
-INDIVIDUAL_MANAGER_TITLES = re.compile(
+INDIVIDUAL_MANAGER_TITLES: Final = re.compile(
     r"\b(?:product|account|project|program|programme|case|customer success|community|social media|"
     r"relationship|brand|content|territory|property|client success) manager\b"
 )
-_MANAGING = re.compile(
+_MANAGING: Final = re.compile(
     r"\b(?:manager|management|supervisor|superintendent|foreman|forewoman|"
     r"head (?:chef|nurse|coach|trainer|teacher)|charge nurse|principal of|"
     r"headteacher|head teacher|school principal|assistant principal|vice principal|"

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .evidence import evidence_quality
 from .job_skills import JobSkills, Wanted, job_skill_sections, job_wants, offers_alternatives
@@ -33,10 +33,10 @@ from .skills import profile_evidence
 
 __all__ = ["LISTED_EVIDENCE", "JobSkills", "SkillMatch", "job_skill_sections", "match_skills"]
 
-LISTED_EVIDENCE = "Listed in your skills"
-MAX_BRIDGES = 2
-MAX_TALK_ABOUT = 2
-_CATEGORY_ORDER = {"tool": 0, "certification": 0, "hard": 1, "soft": 2}
+LISTED_EVIDENCE: Final = "Listed in your skills"
+MAX_BRIDGES: Final = 2
+MAX_TALK_ABOUT: Final = 2
+_CATEGORY_ORDER: Final = {"tool": 0, "certification": 0, "hard": 1, "soft": 2}
 # (priority, bridged, posting order), the reminder, what the job wants, the candidate's evidence
 _Pick = tuple[tuple[int, int, int], "_Draft", "Wanted", "_Own"]
 

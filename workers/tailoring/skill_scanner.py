@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, count
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from .skill_taxonomy import Skill
@@ -26,13 +26,13 @@ if TYPE_CHECKING:
 # C, several times faster than a regex tokenizer or str.translate. Text goes through UTF-8,
 # where the lead bytes of U+0080-00BF and U+2000-2FFF (nbsp, dashes, bullets, curly quotes...)
 # become spaces and their orphaned continuation bytes are dropped when decoding.
-_ASCII_SEPARATORS = '!"$%()*,./:;<=>?@[\\]^_`{|}~-\t\r\n\v\f'
-_BYTE_SEPARATORS = bytes.maketrans(
+_ASCII_SEPARATORS: Final = '!"$%()*,./:;<=>?@[\\]^_`{|}~-\t\r\n\v\f'
+_BYTE_SEPARATORS: Final = bytes.maketrans(
     _ASCII_SEPARATORS.encode() + b"\xc2\xe2", b" " * (len(_ASCII_SEPARATORS) + 2)
 )
-_DOTNET_RE = re.compile(r"(?<![^\W_])\.net\b", re.IGNORECASE)  # ".NET" is not "net"
-_BOUNDARY = "\x00"  # joins sentences in one pass; never part of an alias
-_END = ""  # trie key for the claims that end at a node; never a token
+_DOTNET_RE: Final = re.compile(r"(?<![^\W_])\.net\b", re.IGNORECASE)  # ".NET" is not "net"
+_BOUNDARY: Final = "\x00"  # joins sentences in one pass; never part of an alias
+_END: Final = ""  # trie key for the claims that end at a node; never a token
 
 
 class AliasError(ValueError):
@@ -59,7 +59,7 @@ def alias_tokens(alias: str) -> tuple[str, ...]:
 # An alias ending in one of these names a person ("store manager", "recruiter"). It counts
 # only in the singular and not after "the", "my", "our"... ("reported to the store manager",
 # "under a licensed electrician" is someone else).
-_ROLE_NOUN_WORDS = """
+_ROLE_NOUN_WORDS: Final = """
     manager representative rep associate consultant advisor agent specialist coordinator assistant
     supervisor foreman superintendent recruiter engineer developer designer analyst scientist architect
     administrator officer technician tech clerk cashier teacher tutor trainer coach instructor nurse
@@ -69,11 +69,11 @@ _ROLE_NOUN_WORDS = """
     photographer marketer salesperson welder machinist assembler courier receptionist secretary
     estimator realtor hygienist phlebotomist
 """
-_ROLE_NOUNS = frozenset(_ROLE_NOUN_WORDS.split())
-_SOMEONE_ELSE = frozenset({"the", "my", "our", "your", "his", "her", "their", "each", "every", "other"})
+_ROLE_NOUNS: Final = frozenset(_ROLE_NOUN_WORDS.split())
+_SOMEONE_ELSE: Final = frozenset({"the", "my", "our", "your", "his", "her", "their", "each", "every", "other"})
 # "a teacher meeting", "the store manager handbook": the role describes something else.
-_ROLE_AS_MODIFIER = frozenset({"meeting", "meetings", "handbook", "appreciation", "evaluations", "training"})
-_ALONGSIDE = frozenset({"under", "with", "alongside", "for", "by", "from", "helped", "assisted", "assisting"})
+_ROLE_AS_MODIFIER: Final = frozenset({"meeting", "meetings", "handbook", "appreciation", "evaluations", "training"})
+_ALONGSIDE: Final = frozenset({"under", "with", "alongside", "for", "by", "from", "helped", "assisted", "assisting"})
 
 
 Hit = tuple["Skill", int, int]  # the skill, its sentence, the index of its first token

@@ -11,17 +11,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 from .skill_scanner import AliasError, Hit, SkillScanner, alias_tokens, plural_of, tokenize
 from .text_sections import OBJECT_WORDS
 
 __all__ = ["CATEGORIES", "Family", "Skill", "Taxonomy", "TaxonomyError", "alias_tokens", "load_taxonomy", "tokenize"]
 
-CATEGORIES: tuple[str, ...] = ("hard", "tool", "certification", "soft")
+CATEGORIES: Final[tuple[str, ...]] = ("hard", "tool", "certification", "soft")
 
-_FAMILY_KEYS = frozenset({"id", "label", "bridge", "transferable", "category", "skills"})
-_SKILL_KEYS = frozenset(
+_FAMILY_KEYS: Final = frozenset({"id", "label", "bridge", "transferable", "category", "skills"})
+_SKILL_KEYS: Final = frozenset(
     {"id", "name", "category", "aliases", "cased", "context", "context_families", "strict", "not_before"}
     | {"not_after", "broad", "shows"}
 )
@@ -67,12 +67,12 @@ class Skill:
 
 
 # The family of phrases that ride in the trie but are never reported as skills.
-_MARKER_FAMILY = "_markers"
+_MARKER_FAMILY: Final = "_markers"
 
 # Phrases that make a profile's sentence a wish rather than evidence ("looking for a sales role",
 # "studying for the NASM exam"). They ride in the same trie as the skills, so spotting them
 # costs nothing; ``Taxonomy.scan`` reports them apart and never as a skill.
-_WISH = Skill(
+_WISH: Final = Skill(
     id="_wish",
     name="a wish or a plan",
     category="soft",
@@ -90,7 +90,7 @@ _WISH = Skill(
 # "Reports for leadership", "presented to leadership": the people in charge, not the skill.
 # Matched like a skill so that the trie takes these words before "leadership" alone (leftmost,
 # longest), and never reported; "promoted to team lead" is still leadership.
-_THE_PEOPLE_IN_CHARGE = Skill(
+_THE_PEOPLE_IN_CHARGE: Final = Skill(
     id="_people_in_charge",
     name="the people in charge",
     category="soft",
@@ -98,7 +98,7 @@ _THE_PEOPLE_IN_CHARGE = Skill(
     aliases=tuple(f"{before} {leaders}" for before in ("to", "for", "with", "from", "by", "across")
                   for leaders in ("leadership", "the leadership team", "our leadership team")),
 )
-_MARKERS = (_WISH, _THE_PEOPLE_IN_CHARGE)
+_MARKERS: Final = (_WISH, _THE_PEOPLE_IN_CHARGE)
 
 
 def _object_marker(skills: Sequence[Skill]) -> Skill:

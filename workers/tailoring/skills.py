@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from .evidence import evidence_quality
 from .skill_scanner import tokenize
@@ -23,8 +23,8 @@ __all__ = [
     "read_postings",
 ]
 
-EVIDENCE_MAX = 200
-_READING_ORDER = itemgetter(1, 2)  # (sentence, token) of a best-line entry; in C, not a lambda
+EVIDENCE_MAX: Final = 200
+_READING_ORDER: Final = itemgetter(1, 2)  # (sentence, token) of a best-line entry; in C, not a lambda
 
 
 class SkillMention(NamedTuple):

@@ -12,12 +12,13 @@ questions (the role, the team, success, culture) suit any interviewer and never 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .model import STAGES
 
-DEFAULT_STAGE = "onsite"
+DEFAULT_STAGE: Final = "onsite"
 
-_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+_RULES: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("final", (
         "final", "offer", "last round", "third round", "3rd round", "executive", "leadership",
         "ceo", "founder", "director", "decision", "closing", "sell call", "references",
@@ -41,7 +42,7 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
 )
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
     (
         stage,
         re.compile(

@@ -25,24 +25,25 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from .evidence import DIGIT_RE
 from .skill_scanner import tokenize
 
 REQUIRED, MENTIONED, NICE_TO_HAVE, OTHER = "required", "mentioned", "nice_to_have", "other"
-RANK = {REQUIRED: 0, MENTIONED: 1, None: 1, NICE_TO_HAVE: 2, OTHER: 3}
+RANK: Final = {REQUIRED: 0, MENTIONED: 1, None: 1, NICE_TO_HAVE: 2, OTHER: 3}
 
-_BULLET_STARTS = frozenset("-*•·▪◦‣>0123456789")
-_BULLET_RE = re.compile(r"^(?:[-*•·▪◦‣>]+|\d{1,2}[.)])\s+")
-_ASIDE_RE = re.compile(r"\(([^()]*)\)")
-_DEMOTED = {REQUIRED: MENTIONED, MENTIONED: NICE_TO_HAVE, None: NICE_TO_HAVE}
+_BULLET_STARTS: Final = frozenset("-*•·▪◦‣>0123456789")
+_BULLET_RE: Final = re.compile(r"^(?:[-*•·▪◦‣>]+|\d{1,2}[.)])\s+")
+_ASIDE_RE: Final = re.compile(r"\(([^()]*)\)")
+_DEMOTED: Final = {REQUIRED: MENTIONED, MENTIONED: NICE_TO_HAVE, None: NICE_TO_HAVE}
 # A sentence ends at . ! or ? before a capital; the pattern starts with a literal class so the
 # regex engine skips ahead fast.
-_SENTENCE_RE = re.compile(r"([.!?])\s+(?=[\"'“(]?[A-Z0-9])")
+_SENTENCE_RE: Final = re.compile(r"([.!?])\s+(?=[\"'“(]?[A-Z0-9])")
 # Initials end in a dot without ending the sentence: "B.A. Journalism", "M.S. in Nursing",
 # "the U.S. market", "J.R. Smith".
-_INITIALS_RE = re.compile(r"(?<![^\s(])(?:[A-Za-z]\.){2,}$")
-_SECTION_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+_INITIALS_RE: Final = re.compile(r"(?<![^\s(])(?:[A-Za-z]\.){2,}$")
+_SECTION_RES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (NICE_TO_HAVE, re.compile(
         r"\b(?:nice[ -]to[ -]haves?|bonus(?: points)?|preferred|pluses|plus|desired|desirable|"
         r"good to have|extra credit|ideally|even better|optional)\b")),
@@ -60,27 +61,27 @@ _SECTION_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"duties|day[ -]to[ -]day|in this role|you will|you'll|key tasks|overview|summary|description)\b")),
 )
 # The words a heading without a colon may be made of ("Nice to have", "Key responsibilities").
-_HEADING_VOCABULARY = """
+_HEADING_VOCABULARY: Final = """
     a about additional and apply are basic benefits bonus bring candidate company compensation core day
     description desirable desired do duties education essential experience for have haves how ideal in job
     key life looking minimum must need nice offer optional our overview pay perks plus pluses points position
     preferred qualification qualifications required requirement requirements responsibilities role salary
     schedule skills summary the this to us we we're what who why will you you'll your &
 """
-_HEADING_WORDS = frozenset(_HEADING_VOCABULARY.split())
-_NICE_MARK_RE = re.compile(
+_HEADING_WORDS: Final = frozenset(_HEADING_VOCABULARY.split())
+_NICE_MARK_RE: Final = re.compile(
     r"\b(?:a plus|(?:is|are) a bonus|bonus|preferred|nice[ -]to[ -]have|desirable|ideally|not required|"
     r"would be great|helpful)\b"
 )
-_REQUIRED_MARK_RE = re.compile(r"\b(?:required|must|mandatory|essential)\b")
+_REQUIRED_MARK_RE: Final = re.compile(r"\b(?:required|must|mandatory|essential)\b")
 # A wrapped line ends mid-phrase: "...pulled wire for power and lighting on a"
-_DANGLING_WORDS = frozenset(
+_DANGLING_WORDS: Final = frozenset(
     {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "into"}
 )
-_NICE_HINTS = ("plus", "bonus", "prefer", "nice", "desirab", "ideally", "not required", "great", "helpful")
-_REQUIRED_HINTS = ("requir", "must", "mandatory", "essential")
-_NICE_HINT_WORDS = tuple((hint, tuple(hint.split())) for hint in _NICE_HINTS)
-_NO_HINTS: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+_NICE_HINTS: Final = ("plus", "bonus", "prefer", "nice", "desirab", "ideally", "not required", "great", "helpful")
+_REQUIRED_HINTS: Final = ("requir", "must", "mandatory", "essential")
+_NICE_HINT_WORDS: Final = tuple((hint, tuple(hint.split())) for hint in _NICE_HINTS)
+_NO_HINTS: Final[tuple[tuple[str, ...], tuple[str, ...]]] = ((), ())
 
 
 # What a company sells names its product, not a skill: "Cartwheel sells payroll and HR software
@@ -91,11 +92,14 @@ _NO_HINTS: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 # counts only right after the company's name (capitalised words) or "we" at the start of the
 # sentence, and not before a preposition: "Our web team builds the dashboard in React" and "We
 # build with React" still ask for React.
-_COMPANY_VERBS = ("sells", "builds", "makes", "offers", "provides", "develops", "designs", "creates", "manufactures",
-                  "produces")
-_WE_VERBS = ("sell", "build", "make", "offer", "provide", "develop", "design", "create", "manufacture", "produce",
-             "selling", "building", "making")
-_PRODUCT_RE = re.compile(
+_COMPANY_VERBS: Final = (
+    "sells", "builds", "makes", "offers", "provides", "develops", "designs", "creates", "manufactures", "produces",
+)
+_WE_VERBS: Final = (
+    "sell", "build", "make", "offer", "provide", "develop", "design", "create", "manufacture", "produce",
+    "selling", "building", "making",
+)
+_PRODUCT_RE: Final = re.compile(
     rf"(?:(?:(?:[A-Z][\w&'’.-]*|of|and|the|&)\s+){{1,5}}?(?:{'|'.join(_COMPANY_VERBS)})\s"
     rf"|[Ww]e(?:'re| are)?\s+(?:{'|'.join(_WE_VERBS)})\s)"
     r"(?!\s*(?:with|in|on|using|for|at|from|across|alongside|through|by|to|into)\b)"
@@ -103,17 +107,19 @@ _PRODUCT_RE = re.compile(
 # ``_SELLING_WORDS`` as a pattern led by one class of first letters (no "\b", no IGNORECASE) so
 # that ``re`` skips ahead fast; where the match may start is checked after (``_starts_a_word``).
 # Whatever it matches holds "sell", "sold", "rospect" or "itch" in any case, tested first.
-_SELLING_WORDS = ("sell", "sells", "selling", "sold", "prospect", "prospects", "prospecting", "prospected", "pitch",
-                  "pitches", "pitching", "pitched")
-_AUDIENCE_RE = re.compile(
+_SELLING_WORDS: Final = (
+    "sell", "sells", "selling", "sold", "prospect", "prospects", "prospecting", "prospected", "pitch",
+    "pitches", "pitching", "pitched",
+)
+_AUDIENCE_RE: Final = re.compile(
     r"[SsPp](?:(?<=[Ss])(?:ell(?:s|ing)?|old)|(?<=[Pp])(?:rospect(?:s|ing|ed)?|itch(?:es|ing|ed)?)"
     r"|(?<=S)(?:ELL(?:S|ING)?|OLD)|(?<=P)(?:ROSPECT(?:S|ING|ED)?|ITCH(?:ES|ING|ED)?))\s+(?:[Ii][Nn])?[Tt][Oo]\s"
 )
 # The words (as the skill scanner lowers and splits them) without which a sentence has no such
 # object ("we're" is "were"). A marker in the skill trie takes those that no skill claims, so
 # each starts a hit; the scan notes the sentences where one does, and only those are looked at.
-OBJECT_WORDS = frozenset((*_COMPANY_VERBS, "we", "were", *_SELLING_WORDS))
-_CLAUSE_END_RE = re.compile(r"[;:(]| [-–—] |, (?:and|but|where|which|while|so) ")
+OBJECT_WORDS: Final = frozenset((*_COMPANY_VERBS, "we", "were", *_SELLING_WORDS))
+_CLAUSE_END_RE: Final = re.compile(r"[;:(]| [-–—] |, (?:and|but|where|which|while|so) ")
 
 
 @lru_cache(maxsize=4096)
