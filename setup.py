@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 from setuptools import Extension, setup
@@ -57,6 +58,10 @@ def compiled_engine() -> list[Extension]:
 
 if not compile_requested():
     setup()
+elif "editable_wheel" in sys.argv:
+    # An editable install would put the compiled modules in the checkout, where they would
+    # shadow every later edit of the .py files.
+    raise SystemExit("INTERVIEW_COACH_MYPYC=1 builds wheels (make wheel-compiled); install editable without it")
 else:
     try:
         import mypyc.build  # noqa: F401
