@@ -23,7 +23,9 @@ from pathlib import Path
 
 from setuptools import Extension, setup
 
-MYPY = "mypy>=1.11"
+# Exact: release wheels are compiled by this mypyc, the version the figures in
+# docs/performance.md were measured with; change it on purpose.
+MYPY = "mypy==2.4.1"
 ENGINE = "interview_coach.workers.tailoring"
 ROOT = Path(__file__).resolve().parent
 INTERPRETED = {"model.py"}
@@ -42,8 +44,10 @@ def compile_requested() -> bool:
 def compiled_engine() -> list[Extension]:
     from mypyc.build import mypycify
 
+    # Start clean: a module left in build/compiled/lib by an earlier build (renamed since,
+    # or now interpreted) would otherwise be packed into this wheel.
+    shutil.rmtree(BUILD, ignore_errors=True)
     stage = BUILD / "mypyc-src"
-    shutil.rmtree(stage, ignore_errors=True)
     package = stage.joinpath(*ENGINE.split("."))
     shutil.copytree(ROOT / "workers" / "tailoring", package, ignore=shutil.ignore_patterns("__pycache__", "data"))
     # Empty parents, so that the copies are named interview_coach.workers.tailoring.*; the
@@ -56,18 +60,35 @@ def compiled_engine() -> list[Extension]:
     return mypycify(modules, opt_level="3", target_dir=str(BUILD / "mypyc"))
 
 
-if not compile_requested():
-    setup()
-elif "editable_wheel" in sys.argv:
-    # An editable install would put the compiled modules in the checkout, where they would
-    # shadow every later edit of the .py files.
-    raise SystemExit("INTERVIEW_COACH_MYPYC=1 builds wheels (make wheel-compiled); install editable without it")
-else:
+# Steps that only describe or pack the sources: nothing to compile there.
+METADATA_STEPS = {"egg_info", "dist_info", "sdist"}
+# Steps that would put compiled modules into the checkout, where they would shadow every
+# later edit of the .py files.
+IN_PLACE_STEPS = {"editable_wheel", "develop"}
+
+
+def main() -> None:
+    if not compile_requested():
+        setup()
+        return
+    steps = set(sys.argv[1:])
+    if steps & IN_PLACE_STEPS or "--inplace" in steps or {"build_ext", "-i"} <= steps:
+        raise SystemExit("INTERVIEW_COACH_MYPYC=1 builds wheels (make wheel-compiled); install editable without it")
     try:
         import mypyc.build  # noqa: F401
     except ImportError:
-        # Asking for mypy this way makes the build frontend (pip, build) install it in the
-        # isolated build environment and run this file again.
-        setup(setup_requires=[MYPY])
-        raise SystemExit(f"INTERVIEW_COACH_MYPYC=1 needs {MYPY} installed where the package is built") from None
+        if "setuptools.build_meta" in sys.modules and "egg_info" in steps:
+            # The build frontend (pip, build) asks what the build needs: mypy. It installs it
+            # in the isolated build environment and runs this file again to build.
+            setup(setup_requires=[MYPY])
+        raise SystemExit(
+            f"INTERVIEW_COACH_MYPYC=1 needs {MYPY} where the package is built: build with pip or "
+            "`python -m build` (they fetch it), or install it first"
+        ) from None
+    if steps <= METADATA_STEPS:
+        setup()
+        return
     setup(ext_modules=compiled_engine(), options={"build": {"build_base": str(BUILD)}})
+
+
+main()
