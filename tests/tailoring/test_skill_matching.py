@@ -99,6 +99,14 @@ def test_a_skill_only_in_the_candidates_list_says_so() -> None:
     job = JobInfo(title="Sales Coordinator", company="Acme", requirements="- Salesforce\n")
     [salesforce] = [r for r in match_skills(job, candidate).skills if r.skill == "Salesforce"]
     assert salesforce.evidence == LISTED_EVIDENCE
+    assert salesforce.listed
+
+
+def test_a_skill_shown_by_a_line_of_the_profile_is_not_marked_listed() -> None:
+    candidate = CandidateInfo(name="Sam", profile="Logged every call in Salesforce.", skills=("Salesforce",))
+    job = JobInfo(title="Sales Coordinator", company="Acme", requirements="- Salesforce\n")
+    [salesforce] = [r for r in match_skills(job, candidate).skills if r.skill == "Salesforce"]
+    assert (salesforce.evidence, salesforce.listed) == ("Logged every call in Salesforce.", False)
 
 
 def test_a_listed_tool_bridges_to_its_sibling_tool() -> None:
@@ -107,6 +115,7 @@ def test_a_listed_tool_bridges_to_its_sibling_tool() -> None:
     [hubspot] = [r for r in match_skills(job, candidate).skills if r.skill == "HubSpot"]
     assert hubspot.transferable_from == "Salesforce"
     assert hubspot.bridge.startswith("You already know Salesforce, so HubSpot will feel familiar")
+    assert hubspot.listed  # the bridge's evidence is the list, not a line of theirs
 
 
 def test_certifications_never_bridge() -> None:

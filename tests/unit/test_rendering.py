@@ -82,6 +82,41 @@ def test_prep_email_shows_questions_with_why_and_skills_with_evidence():
     assert "How you work:" in text and "Communication" in text
 
 
+GROUPED_PLAN = PrepPlan(questions=PLAN.questions, skills=(
+    SkillReminder("SQL", "hard", "Built the revenue dashboard in Tableau on SQL views.", True),
+    SkillReminder("Looker", "hard", "Listed in your skills", True, listed=True),
+    SkillReminder("Tableau", "hard", "Built the revenue dashboard in Tableau on SQL views.", False),
+    SkillReminder("Cash handling", "hard", "Counted the tills and prepared the deposit.", True),
+    SkillReminder("Opening and closing the store", "hard", "Counted the tills and prepared the deposit.", True),
+    SkillReminder("dbt", "hard", "Listed in your skills", False, listed=True),
+))
+
+
+def _render_grouped():  # type: ignore[no-untyped-def]
+    context = template_context("interview_prep", EVENT, unsubscribe_url="https://jobs.example/coach/unsubscribe/t",
+                               plan=GROUPED_PLAN)
+    return EmailRenderer().render("interview_prep", context)
+
+
+def test_skills_shown_by_the_same_line_are_one_item_that_quotes_it_once():
+    rendered = _render_grouped()
+    assert ('- SQL and Tableau (the job requires SQL)\n'
+            '  You wrote: "Built the revenue dashboard in Tableau on SQL views."\n') in rendered.text
+    # A name with its own "and" is not run into the next one.
+    assert "- Cash handling, Opening and closing the store (the job requires both)\n" in rendered.text
+    assert rendered.text.count("Built the revenue dashboard") == 1
+    assert rendered.html.count("Built the revenue dashboard") == 1
+    assert "<strong>SQL</strong>" in rendered.html and " and <strong>Tableau</strong>" in rendered.html
+
+
+def test_skills_only_in_the_candidates_list_are_not_quoted_as_their_words():
+    rendered = _render_grouped()
+    assert "- Looker and dbt (the job requires Looker)\n  From your list of skills.\n" in rendered.text
+    assert "Listed in your skills" not in rendered.text
+    assert "Listed in your skills" not in rendered.html
+    assert "From your list of skills." in rendered.html
+
+
 def test_every_kind_renders_with_an_unsubscribe_link_in_both_parts():
     for kind in ("application_received", "interview_prep", "interview_reminder", "interview_rescheduled",
                  "interview_cancelled"):

@@ -9,6 +9,7 @@ from .model import (
     JobInfo,
     PrepPlan,
     QuestionPick,
+    SkillGroup,
     SkillReminder,
 )
 from .prep import build_prep_plan
@@ -21,6 +22,7 @@ __all__ = [
     "JobInfo",
     "PrepPlan",
     "QuestionPick",
+    "SkillGroup",
     "SkillReminder",
     "build_prep_plan",
 ]

@@ -90,6 +90,60 @@ class SkillReminder:
     # For a transferable skill: the candidate's own skill that bridges to the job's.
     transferable_from: str | None = None
     bridge: str | None = None
+    # Only in the candidate's list of skills: ``evidence`` is then no line of theirs.
+    listed: bool = False
+
+
+@dataclass(frozen=True)
+class SkillGroup:
+    """Reminders an email shows as one item, because one line of the candidate's shows them
+    all ("Sales" and "Upselling", both from "Upsold protection plans on 38% of TV sales"), or
+    because they are all only in the candidate's list of skills. A transferable reminder stands
+    alone: its bridge speaks of one skill."""
+
+    skills: tuple[SkillReminder, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(s.skill for s in self.skills)
+
+    @property
+    def required_names(self) -> tuple[str, ...]:
+        """The skills of the group the job requires (the others it mentions or would like)."""
+        return tuple(s.skill for s in self.skills if s.required)
+
+    @property
+    def evidence(self) -> str:
+        return self.skills[0].evidence
+
+    @property
+    def bridge(self) -> str | None:
+        return self.skills[0].bridge
+
+    @property
+    def transferable_from(self) -> str | None:
+        return self.skills[0].transferable_from
+
+    @property
+    def listed(self) -> bool:
+        return self.skills[0].listed
+
+
+def group_reminders(reminders: Sequence[SkillReminder]) -> tuple[SkillGroup, ...]:
+    """``reminders`` as the items an email shows, in order: each group where its first skill was."""
+    groups: list[list[SkillReminder]] = []
+    by_line: dict[tuple[str, bool], list[SkillReminder]] = {}
+    for reminder in reminders:
+        if reminder.bridge or reminder.transferable_from:
+            groups.append([reminder])
+            continue
+        key = (reminder.evidence, reminder.listed)
+        if key in by_line:
+            by_line[key].append(reminder)
+        else:
+            by_line[key] = [reminder]
+            groups.append(by_line[key])
+    return tuple(SkillGroup(tuple(group)) for group in groups)
 
 
 @dataclass(frozen=True)
@@ -113,3 +167,13 @@ class PrepPlan:
     @property
     def soft_skills(self) -> tuple[SkillReminder, ...]:
         return tuple(s for s in self.skills if s.kind == "soft")
+
+    @property
+    def hard_skill_groups(self) -> tuple[SkillGroup, ...]:
+        """``hard_skills`` as the email shows them (``SkillGroup``)."""
+        return group_reminders(self.hard_skills)
+
+    @property
+    def soft_skill_groups(self) -> tuple[SkillGroup, ...]:
+        """``soft_skills`` as the email shows them (``SkillGroup``)."""
+        return group_reminders(self.soft_skills)

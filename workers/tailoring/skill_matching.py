@@ -61,6 +61,7 @@ class _Draft(NamedTuple):
     required: bool
     transferable_from: str | None
     bridge: str | None
+    listed: bool
 
 
 class _Own(NamedTuple):
@@ -92,7 +93,7 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
     def pick(want: Wanted, own: _Own, family: Family | None = None) -> None:
         bridge = _bridge_sentence(own, want.skill, family) if family else None
         source = own.skill.name if family else None
-        reminder = _Draft(want.skill.name, want.skill.kind, own.evidence, want.rank == 0, source, bridge)
+        reminder = _Draft(want.skill.name, want.skill.kind, own.evidence, want.rank == 0, source, bridge, own.listed)
         # Required first; below that, a named tool or certificate the posting mentions ("we use
         # Outreach") says more than a general skill does.
         rank = 0 if want.rank == 0 else 1 + _CATEGORY_ORDER[want.skill.category]
@@ -222,7 +223,7 @@ def _bridge_sentence(source: _Own, target: Skill, family: Family) -> str:
     quote = source.evidence.rstrip(".")
     if not source.listed and len(quote) <= 100 and any(c.isdigit() for c in quote):
         have = f"{have} (“{quote}”)"
-    return f"Your {have} carries straight over to {need}: {family.bridge}."
+    return f"Your experience in {have} carries straight over to {need}: {family.bridge}."
 
 
 def _in_sentence(skill: Skill) -> str:

@@ -35,7 +35,7 @@ class TaxonomyError(ValueError):
 class Family:
     id: str
     label: str
-    bridge: str  # completes "Your X carries straight over to Y: ..."
+    bridge: str  # completes "Your experience in X carries straight over to Y: ..."
     transferable: bool = True
 
 
