@@ -10,7 +10,7 @@ import re
 import pytest
 
 from interview_coach.workers.tailoring import PrepPlan, build_prep_plan
-from interview_coach.workers.tailoring.skill_matching import LISTED_EVIDENCE
+from interview_coach.workers.tailoring.skill_matching import LISTED_EVIDENCE, MAX_RIDERS
 from interview_coach.workers.tailoring.skill_taxonomy import load_taxonomy
 from tests.tailoring.evaluate import (
     CASES_DIR,
@@ -95,3 +95,12 @@ def test_the_same_application_always_gets_the_same_plan(case: Case) -> None:
     assert _plan(reloaded) == first
     assert build_prep_plan(case.job, case.candidate, case.interview, already_asked=()) == first
 
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_the_email_shows_at_most_eight_items_of_skills(case: Case) -> None:
+    plan = _plan(case)
+    items = plan.hard_skill_groups + plan.soft_skill_groups
+    assert len(items) <= 8
+    assert len(plan.skills) <= 8 + MAX_RIDERS
+    assert sum(len(item.skills) for item in items) == len(plan.skills)

@@ -247,3 +247,24 @@ def test_scheduling_is_not_an_umbrella_met_by_any_office_skill() -> None:
     match = match_skills(job, candidate)
     assert "Scheduling" not in {r.skill for r in match.skills}
     assert match.talk_about == ("Scheduling",)
+
+
+def test_past_the_limit_a_skill_joins_a_line_already_quoted_but_adds_no_line() -> None:
+    job = JobInfo(title="Staff Accountant", company="Acme", requirements="""- Account reconciliation
+- QuickBooks
+- Microsoft Excel
+- Accounts payable
+- Payroll
+""")
+    candidate = CandidateInfo(name="Lee", profile="""Reconcile the bank accounts every month.
+Built a vendor aging tracker in Excel.
+Run accounts payable in QuickBooks: 600 vendor invoices a month, all paid on time.
+Run payroll for 40 people every two weeks.
+""")
+    match = match_skills(job, candidate, limit=3)
+    names = [r.skill for r in match.skills]
+    # The first three, then accounts payable (shown by the QuickBooks line); payroll needs a
+    # line of its own, so it stays out.
+    assert names[:3] == ["Account reconciliation", "QuickBooks", "Microsoft Excel"]
+    assert "Accounts payable" in names and "Payroll" not in names
+    assert len({r.evidence for r in match.skills}) == 3

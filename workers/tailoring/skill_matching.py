@@ -36,6 +36,7 @@ __all__ = ["LISTED_EVIDENCE", "JobSkills", "SkillMatch", "job_skill_sections", "
 LISTED_EVIDENCE: Final = "Listed in your skills"
 MAX_BRIDGES: Final = 2
 MAX_TALK_ABOUT: Final = 2
+MAX_RIDERS: Final = 3  # skills past the limit that join an item already shown (``_select``)
 _CATEGORY_ORDER: Final = {"tool": 0, "certification": 0, "hard": 1, "soft": 2}
 # (priority, bridged, posting order), the reminder, what the job wants, the candidate's evidence
 _Pick = tuple[tuple[int, int, int], "_Draft", "Wanted", "_Own"]
@@ -81,7 +82,8 @@ class _Own(NamedTuple):
 
 
 def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> SkillMatch:
-    """The candidate's skills this job asks for (at most ``limit``), and what to prepare."""
+    """The candidate's skills this job asks for (at most ``limit``, and up to ``MAX_RIDERS`` more
+    that join a line already quoted), and what to prepare."""
     taxonomy = load_taxonomy()
     wanted = job_wants(job)
     mine = _candidate_skills(candidate)
@@ -268,7 +270,8 @@ def _merge_umbrellas(picks: list[_Pick]) -> list[_Pick]:
 
 
 def _select(picks: list[_Pick], limit: int) -> tuple[SkillReminder, ...]:
-    """The best ``limit`` reminders, keeping up to two of each kind so neither list is empty."""
+    """The best ``limit`` reminders, keeping up to two of each kind so neither list is empty,
+    and up to ``MAX_RIDERS`` more that a line already quoted shows."""
     ordered = sorted(picks, key=lambda p: p[0])
     limit = max(limit, 0)
     chosen = ordered[:limit]
@@ -278,5 +281,15 @@ def _select(picks: list[_Pick], limit: int) -> tuple[SkillReminder, ...]:
         for extra in [p for p in ordered[limit:] if p[1].kind == kind][: max(missing, 0)]:
             chosen.remove(next(p for p in reversed(chosen) if p[1].kind != kind))
             chosen.append(extra)
+    # Past the limit, a skill shown by a line already quoted joins that item of the email
+    # ("QuickBooks and Accounts payable"): the email grows by a name, not by an item.
+    items = {_item_of(p[1]) for p in chosen} - {None}
+    riders = [p for p in ordered[limit:] if p not in chosen and _item_of(p[1]) in items]
+    chosen.extend(riders[:MAX_RIDERS])
     chosen.sort(key=lambda p: (p[2].rank, p[1].kind != "hard", p[0][1], p[0][2]))
     return tuple(SkillReminder(*p[1]) for p in chosen)
+
+
+def _item_of(draft: _Draft) -> tuple[str, str, bool] | None:
+    """The item of the email a reminder is shown in (``model.group_reminders``); None for a bridge."""
+    return None if draft.bridge or draft.transferable_from else (draft.kind, draft.evidence, draft.listed)
