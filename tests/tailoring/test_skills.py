@@ -247,6 +247,17 @@ def test_a_sentence_of_what_they_did_is_better_evidence_than_their_name_header()
     assert evidence["backend_development"].startswith("Backend developer with six years")
 
 
+def test_a_job_header_is_better_evidence_than_a_section_heading() -> None:
+    profile = ("Teaching experience\n"
+               "Math Teacher, Alta Sierra Middle School, 2019 - present\n"
+               "- Coach the school's math team.\n")
+    evidence = {m.skill_id: m.evidence for m in extract_profile_skills(profile)}
+    assert evidence["teaching"] == "Math Teacher, Alta Sierra Middle School, 2019 - present"
+    # With nothing else, the heading still shows it.
+    assert {m.skill_id: m.evidence for m in extract_profile_skills("Teaching experience\n")} == {
+        "teaching": "Teaching experience"}
+
+
 def test_initials_do_not_end_a_sentence() -> None:
     [journalism] = [m for m in extract_profile_skills("Education\nB.A. Journalism, University of Maryland, 2018")
                     if m.skill_id == "journalism"]

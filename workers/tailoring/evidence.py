@@ -17,12 +17,21 @@ _EDUCATION_RE: Final = re.compile(
 )
 
 
+# The last word of a profile's section headings ("Teaching experience", "Technical skills").
+_HEADING_ENDS: Final = frozenset({
+    "experience", "skills", "history", "summary", "background", "highlights", "achievements", "certifications",
+    "education", "projects", "expertise", "profile", "qualifications", "competencies",
+})
+
+
 @lru_cache(maxsize=8192)
 def evidence_quality(line: str) -> int:
     """Higher for a line with numbers in it (an achievement: "beat quota by 20%", "12 kids"),
     lower for a job header ("Barista, Corner Coffee (2019 - 2021)"), a bare list of skills or
     a course ("Culinary Arts coursework")."""
     words, commas = line.count(" ") + 1, line.count(",")
+    if words <= 3 and line.rsplit(" ", 1)[-1].lower().rstrip(":") in _HEADING_ENDS:
+        return -8  # a heading ("Teaching experience"): even a job header says more
     score = -2 if words <= 2 or (commas >= 2 and words <= 4 * (commas + 1)) else 0
     if DIGIT_RE.search(line):
         # An achievement needs a few words around its number; "Hannah Berg, E-RYT 500" is a header.
