@@ -234,6 +234,11 @@ def test_workable_the_ats_needs_a_hiring_context() -> None:
         ("Keep carrier scorecards and review rates each quarter.", "carrier_management"),
         ("Pair qualitative research with product analytics to size problems.", "qualitative_research"),
         ("Ran in-depth interviews with 30 nurses about shift handovers.", "qualitative_research"),
+        # Missing until session 8: how researchers and analysts say they communicate.
+        ("I present research to the executive team every quarter.", "presentation_skills"),
+        ("Weekly readouts for marketing, finance and merchandising.", "presentation_skills"),
+        ("I keep units equipped on time and can explain every line of a property book.", "communication"),
+        ("Senior User Researcher, FleetPoint, 2019 - present", "user_research"),
     ],
 )
 def test_postings_ask_for_skills_in_plain_words(sentence: str, skill: str) -> None:
