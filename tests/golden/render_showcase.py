@@ -1,6 +1,7 @@
-"""Render the showcase prep email (retail sales associate → fitness membership sales) as the
-golden tests see it. `python -m tests.golden.render_showcase` rewrites the golden files;
-read them before committing: they are reviewed by eye, not trusted."""
+"""Render the golden prep emails as the golden tests see them: the showcase (retail sales
+associate → fitness membership sales) and two more evaluation cases that show what the
+showcase does not (``GOLDEN_CASES``). `python -m tests.golden.render_showcase` rewrites the
+golden files; read them before committing: they are reviewed by eye, not trusted."""
 
 from __future__ import annotations
 
@@ -15,11 +16,19 @@ from tests.tailoring.evaluate import CASES_DIR, load_case
 
 HERE = Path(__file__).resolve().parent
 CASE = "retail_to_fitness_membership_sales"
+# Case -> the stem of its golden files. Besides the showcase: two interviewers and two bridges
+# (the designer); a skill only in the candidate's list, items that quote one line for several
+# skills, and two things to be ready to talk about (the warehouse lead).
+GOLDEN_CASES = {
+    CASE: "interview_prep",
+    "graphic_designer_to_product_designer": "interview_prep_designer",
+    "warehouse_associate_to_shift_supervisor": "interview_prep_warehouse",
+}
 UNSUBSCRIBE = "https://jobs.example.com/coach/unsubscribe/TOKEN"
 
 
-def showcase_event() -> InterviewScheduled:
-    case = load_case(CASES_DIR / f"{CASE}.toml")
+def showcase_event(name: str = CASE) -> InterviewScheduled:
+    case = load_case(CASES_DIR / f"{name}.toml")
     job, candidate, interview = case.job, case.candidate, case.interview
     return parse_event({  # type: ignore[return-value]
         "kind": "interview_scheduled",
@@ -38,15 +47,16 @@ def showcase_event() -> InterviewScheduled:
     })
 
 
-def render_showcase() -> RenderedEmail:
-    return compose(EmailRenderer(), "interview_prep", showcase_event(), unsubscribe_url=UNSUBSCRIBE).rendered
+def render_showcase(name: str = CASE) -> RenderedEmail:
+    return compose(EmailRenderer(), "interview_prep", showcase_event(name), unsubscribe_url=UNSUBSCRIBE).rendered
 
 
 def main() -> int:
-    rendered = render_showcase()
-    (HERE / "interview_prep.txt").write_text(f"Subject: {rendered.subject}\n\n{rendered.text}")
-    (HERE / "interview_prep.html").write_text(rendered.html)
-    print(f"wrote {HERE / 'interview_prep.txt'} and .html: read them before committing")
+    for name, stem in GOLDEN_CASES.items():
+        rendered = render_showcase(name)
+        (HERE / f"{stem}.txt").write_text(f"Subject: {rendered.subject}\n\n{rendered.text}")
+        (HERE / f"{stem}.html").write_text(rendered.html)
+        print(f"wrote {HERE / stem}.txt and .html: read them before committing")
     return 0
 
 

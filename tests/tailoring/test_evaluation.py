@@ -104,3 +104,10 @@ def test_the_email_shows_at_most_eight_items_of_skills(case: Case) -> None:
     assert len(items) <= 8
     assert len(plan.skills) <= 8 + MAX_RIDERS
     assert sum(len(item.skills) for item in items) == len(plan.skills)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_a_bridge_does_not_quote_the_line_the_email_shows_under_it(case: Case) -> None:
+    for reminder in _plan(case).skills:
+        if reminder.bridge and not reminder.listed:
+            assert reminder.evidence.rstrip(".") not in reminder.bridge

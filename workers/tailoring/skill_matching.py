@@ -222,9 +222,7 @@ def _bridge_sentence(source: _Own, target: Skill, family: Family) -> str:
     have, need = _in_sentence(source.skill), _in_sentence(target)
     if source.skill.category == "tool" and target.category == "tool":
         return f"You already know {have}, so {need} will feel familiar: {family.bridge}."
-    quote = source.evidence.rstrip(".")
-    if not source.listed and len(quote) <= 100 and any(c.isdigit() for c in quote):
-        have = f"{have} (“{quote}”)"
+    # No quote of the line here: the email and the preview show it right under the bridge.
     return f"Your experience in {have} carries straight over to {need}: {family.bridge}."
 
 
