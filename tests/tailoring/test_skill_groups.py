@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from interview_coach.workers.tailoring import PrepPlan, SkillGroup, SkillReminder
 from interview_coach.workers.tailoring.model import group_reminders
 
@@ -10,8 +12,8 @@ QUOTA = "Beat monthly quota by 20% for 8 straight months."
 LISTED = "Listed in your skills"
 
 
-def _r(skill: str, evidence: str, required: bool = True, **more: object) -> SkillReminder:
-    return SkillReminder(skill, str(more.pop("kind", "hard")), evidence, required, **more)  # type: ignore[arg-type]
+def _r(skill: str, evidence: str, required: bool = True, kind: str = "hard", **more: Any) -> SkillReminder:
+    return SkillReminder(skill, kind, evidence, required, **more)
 
 
 def test_reminders_on_the_same_line_are_one_item_where_the_first_was() -> None:

@@ -28,7 +28,7 @@ _HEADING_ENDS: Final = frozenset({
 def evidence_quality(line: str) -> int:
     """Higher for a line with numbers in it (an achievement: "beat quota by 20%", "12 kids"),
     lower for a job header ("Barista, Corner Coffee (2019 - 2021)"), a bare list of skills or
-    a course ("Culinary Arts coursework")."""
+    a course ("Culinary Arts coursework"), lowest for a heading ("Teaching experience")."""
     words, commas = line.count(" ") + 1, line.count(",")
     if words <= 3 and line.rsplit(" ", 1)[-1].lower().rstrip(":") in _HEADING_ENDS:
         return -8  # a heading ("Teaching experience"): even a job header says more

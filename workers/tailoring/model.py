@@ -129,20 +129,26 @@ class SkillGroup:
         return self.skills[0].listed
 
 
+def item_of(kind: str, evidence: str, listed: bool, bridged: bool) -> tuple[str, str, bool] | None:
+    """The item of the email a reminder is shown in (``group_reminders``; matching uses it to
+    know what a reminder costs the email); None for a transferable one, an item of its own."""
+    return None if bridged else (kind, evidence, listed)
+
+
 def group_reminders(reminders: Sequence[SkillReminder]) -> tuple[SkillGroup, ...]:
     """``reminders`` as the items an email shows, in order: each group where its first skill was."""
     groups: list[list[SkillReminder]] = []
-    by_line: dict[tuple[str, bool], list[SkillReminder]] = {}
+    by_item: dict[tuple[str, str, bool], list[SkillReminder]] = {}
     for reminder in reminders:
-        if reminder.bridge or reminder.transferable_from:
+        item = item_of(reminder.kind, reminder.evidence, reminder.listed,
+                       bool(reminder.bridge or reminder.transferable_from))
+        if item is None:
             groups.append([reminder])
-            continue
-        key = (reminder.evidence, reminder.listed)
-        if key in by_line:
-            by_line[key].append(reminder)
+        elif item in by_item:
+            by_item[item].append(reminder)
         else:
-            by_line[key] = [reminder]
-            groups.append(by_line[key])
+            by_item[item] = [reminder]
+            groups.append(by_item[item])
     return tuple(SkillGroup(tuple(group)) for group in groups)
 
 

@@ -27,7 +27,7 @@ from typing import Final, NamedTuple
 
 from .evidence import evidence_quality
 from .job_skills import JobSkills, Wanted, job_skill_sections, job_wants, offers_alternatives
-from .model import CandidateInfo, JobInfo, SkillReminder
+from .model import CandidateInfo, JobInfo, SkillReminder, item_of
 from .skill_taxonomy import Family, Skill, load_taxonomy
 from .skills import profile_evidence
 
@@ -289,5 +289,4 @@ def _select(picks: list[_Pick], limit: int) -> tuple[SkillReminder, ...]:
 
 
 def _item_of(draft: _Draft) -> tuple[str, str, bool] | None:
-    """The item of the email a reminder is shown in (``model.group_reminders``); None for a bridge."""
-    return None if draft.bridge or draft.transferable_from else (draft.kind, draft.evidence, draft.listed)
+    return item_of(draft.kind, draft.evidence, draft.listed, bool(draft.bridge or draft.transferable_from))
