@@ -263,6 +263,29 @@ def test_a_job_header_is_better_evidence_than_a_section_heading() -> None:
         "teaching": "Teaching experience"}
 
 
+@pytest.mark.parametrize(
+    ("header", "shown", "not_shown"),
+    [
+        ("Customer Service Representative, Penn Freight Brokers, 2018 - 2020", {"customer_service"}, {"freight"}),
+        ("Reporter, The Chesapeake Ledger, 2018 - 2024", set(), {"general_ledger"}),
+        ("Senior User Researcher, FleetPoint (telematics for trucking), 2019 - present", {"user_research"},
+         {"truck_driving"}),
+        ("Office Manager, Sooner Land Surveying (60 employees), 2017 - present", {"office_management"},
+         {"land_surveying"}),
+        # A school's line: what follows the comma is what they studied.
+        ("Savannah Technical College, Hospitality Management coursework, 2019 - 2020", {"hospitality"}, set()),
+        # No dates, no job header: the line says what it says.
+        ("Two years of freight brokerage at Penn Freight Brokers.", {"freight"}, set()),
+    ],
+)
+def test_an_employers_name_in_a_job_header_is_not_the_candidates_skill(
+    header: str, shown: set[str], not_shown: set[str]
+) -> None:
+    found = {m.skill_id for m in extract_profile_skills(header)}
+    assert shown <= found
+    assert not (not_shown & found)
+
+
 def test_initials_do_not_end_a_sentence() -> None:
     [journalism] = [m for m in extract_profile_skills("Education\nB.A. Journalism, University of Maryland, 2018")
                     if m.skill_id == "journalism"]

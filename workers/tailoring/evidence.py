@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
+from .skill_scanner import _BOUNDARY, tokenize
+
 DIGIT_RE: Final = re.compile(r"\d")
 _DATE_RANGE_RE: Final = re.compile(
     r"(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:(?:19|20)\d\d|[Pp]resent|[Cc]urrent|[Nn]ow|[Tt]oday)"
@@ -17,6 +19,8 @@ _EDUCATION_RE: Final = re.compile(
 )
 
 
+_HEADER_MAX: Final = 160  # characters: a job header is one short line
+_DATES_AT_END: Final = 45  # "2016 - 2019 (while in nursing school)": where a header's dates start, at the latest
 # The last word of a profile's section headings ("Teaching experience", "Technical skills").
 _HEADING_ENDS: Final = frozenset({
     "experience", "skills", "history", "summary", "background", "highlights", "achievements", "certifications",
@@ -53,3 +57,31 @@ def _about_education(line: str) -> bool:
         or "certificate program" in low
         or "GPA" in line or "BS." in line or "B.S." in line or "BA." in line or "B.A." in line
     ) and _EDUCATION_RE.search(line) is not None
+
+
+def employer_span(line: str) -> tuple[int, int] | None:
+    """In a job header of a profile ("Customer Service Representative, Penn Freight Brokers,
+    2018 - 2020"), the tokens (as ``skill_scanner.tokenize`` counts them) from the employer to
+    the dates: a skill named there is the employer's business ("Freight", "Land surveying",
+    "Staffing"), not the candidate's. None for any other line, and for a school's line
+    ("Savannah Technical College, Hospitality Management coursework, 2019 - 2020"), where what
+    follows the comma is what they studied."""
+    if ", " not in line or len(line) > _HEADER_MAX or ("19" not in line and "20" not in line):
+        return None
+    dates = _DATE_RANGE_RE.search(line, len(line) - _DATES_AT_END)  # a header ends with its dates
+    if dates is None:
+        return None
+    title, comma, employer = line[: dates.start()].partition(", ")
+    if not comma or _names_a_school(title):
+        return None
+    tokens = tokenize(f"{title} {_BOUNDARY} {employer}")  # one call: the boundary token is never split
+    first = tokens.index(_BOUNDARY)
+    return first, len(tokens) - 1
+
+
+def _names_a_school(title: str) -> bool:
+    """Does the part before the first comma name a school ("Savannah Technical College")?"""
+    return (
+        "College" in title or "University" in title or "School" in title or "Institute" in title
+        or "Academy" in title or "Bootcamp" in title
+    )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any, Final, NamedTuple
 
-from .evidence import evidence_quality
+from .evidence import employer_span, evidence_quality
 from .skill_scanner import tokenize
 from .skill_taxonomy import Skill, load_taxonomy
 from .text_sections import MENTIONED, NICE_TO_HAVE, OTHER, RANK, REQUIRED, object_spans, read_sentences
@@ -72,8 +72,9 @@ def extract_profile_skills(text: str) -> list[SkillMention]:
 
     Headings are ignored ("Skills:" is no requirement), wishes and plans are no evidence
     ("looking for a sales role", "studying for the NASM exam"), nor is what an employer sells
-    ("Cartwheel sells payroll and HR software"), and a line with numbers in it beats a job
-    header or a bare list of skills.
+    ("Cartwheel sells payroll and HR software") or the employer's name in a job header
+    ("Customer Service Representative, Penn Freight Brokers, 2018 - 2020"), and a line with
+    numbers in it beats a job header or a bare list of skills.
     """
     return [mention(*item) for item in _extract([(text, None)], posting=False)[0][0]]
 
@@ -104,6 +105,10 @@ def _extract(
     selling: set[int] = set()  # sentences that may say what a company sells, or to whom
     hits = load_taxonomy().scan([sentence for _, sentence in sentences], wishes=wishes, objects=selling)
     objects = {index: spans for index in selling if (spans := object_spans(sentences[index][1]))}
+    if not posting:  # nor, in a profile, the employer named in a job header ("Penn Freight Brokers")
+        for index in {hit[1] for hit in hits}:
+            if employer := employer_span(sentences[index][1]):
+                objects[index] = (*objects.get(index, ()), employer)
     # Per part: skill id -> [rank, sentence index, token index, skill]; ties on rank go to the
     # better line.
     bests: list[dict[str, list[Any]]] = [{} for _ in parts]
@@ -119,7 +124,7 @@ def _extract(
         if index in wishes and not posting:  # a profile's wishes and plans are no evidence
             continue
         if index in objects and any(first <= token < end for first, end in objects[index]):
-            continue  # what a company sells, or whom someone sells to
+            continue  # what a company sells, or whom someone sells to, or the employer's name
         rank = RANK[sentences[index][0]]
         best = bests[owner[index]]
         current = best.get(skill.id)
