@@ -268,6 +268,8 @@ def test_a_job_header_is_better_evidence_than_a_section_heading() -> None:
     [
         ("Customer Service Representative, Penn Freight Brokers, 2018 - 2020", {"customer_service"}, {"freight"}),
         ("Reporter, The Chesapeake Ledger, 2018 - 2024", set(), {"general_ledger"}),
+        # Months in the dates too.
+        ("Sales Development Representative, Cartwheel HR (Jun 2021 - Aug 2022)", set(), {"human_resources"}),
         ("Senior User Researcher, FleetPoint (telematics for trucking), 2019 - present", {"user_research"},
          {"truck_driving"}),
         ("Office Manager, Sooner Land Surveying (60 employees), 2017 - present", {"office_management"},

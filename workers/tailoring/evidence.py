@@ -10,8 +10,11 @@ from typing import Final
 from .skill_scanner import _BOUNDARY, tokenize
 
 DIGIT_RE: Final = re.compile(r"\d")
+# "2019 - 2021", "2021 - present", "Jun 2021 - Aug 2022", "2020 to Summer 2022"
 _DATE_RANGE_RE: Final = re.compile(
-    r"(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:(?:19|20)\d\d|[Pp]resent|[Cc]urrent|[Nn]ow|[Tt]oday)"
+    r"(?:19|20)\d\d\s*(?:-|–|—|to)\s*"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter)[a-z]*\.?\s+)?"
+    r"(?:(?:19|20)\d\d|[Pp]resent|[Cc]urrent|[Nn]ow|[Tt]oday)"
 )
 _EDUCATION_RE: Final = re.compile(
     r"\b(?:[Uu]niversity|[Cc]ollege|[Cc]oursework|[Cc]ourse|[Dd]egree|[Bb]ootcamp|[Ss]tudent|[Dd]iploma|"
