@@ -17,12 +17,12 @@ from tests.tailoring.evaluate import CASES_DIR, load_case
 HERE = Path(__file__).resolve().parent
 CASE = "retail_to_fitness_membership_sales"
 # Case -> the stem of its golden files. Besides the showcase: two interviewers and two bridges
-# (the designer); a skill only in the candidate's list, items that quote one line for several
-# skills, and two things to be ready to talk about (the warehouse lead).
+# (the designer); a skill only in the candidate's list, an item that quotes one line for two
+# skills, and two things to be ready to talk about (the events coordinator).
 GOLDEN_CASES = {
     CASE: "interview_prep",
     "graphic_designer_to_product_designer": "interview_prep_designer",
-    "warehouse_associate_to_shift_supervisor": "interview_prep_warehouse",
+    "event_coordinator_to_executive_assistant": "interview_prep_assistant",
 }
 UNSUBSCRIBE = "https://jobs.example.com/coach/unsubscribe/TOKEN"
 

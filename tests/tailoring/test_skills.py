@@ -239,6 +239,7 @@ def test_workable_the_ats_needs_a_hiring_context() -> None:
         ("Weekly readouts for marketing, finance and merchandising.", "presentation_skills"),
         ("I keep units equipped on time and can explain every line of a property book.", "communication"),
         ("Senior User Researcher, FleetPoint, 2019 - present", "user_research"),
+        ("Forklift, reach truck and pallet jack certified; I train new operators.", "forklift_certification"),
     ],
 )
 def test_postings_ask_for_skills_in_plain_words(sentence: str, skill: str) -> None:
