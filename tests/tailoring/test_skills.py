@@ -289,6 +289,20 @@ def test_an_employers_name_in_a_job_header_is_not_the_candidates_skill(
     assert not (not_shown & found)
 
 
+def test_the_candidates_name_line_is_the_last_line_to_quote() -> None:
+    profile = ("Daniel Osei - Senior User Researcher\n"
+               "Senior User Researcher, FleetPoint, 2019 - present\n"
+               "- Ran 200+ interviews with truck drivers.\n")
+    evidence = {m.skill_id: m.evidence for m in extract_profile_skills(profile)}
+    assert evidence["user_research"] == "Senior User Researcher, FleetPoint, 2019 - present"
+    # With nothing else, it still shows the skill; and a first line that is a sentence is no name line.
+    assert {m.skill_id: m.evidence for m in extract_profile_skills("Daniel Osei - Senior User Researcher")} == {
+        "user_research": "Daniel Osei - Senior User Researcher"}
+    sentence_first = "I run user research for a fleet app.\nUser researcher, FleetPoint, 2019 - present\n"
+    assert {m.skill_id: m.evidence for m in extract_profile_skills(sentence_first)}["user_research"] == (
+        "I run user research for a fleet app.")
+
+
 def test_initials_do_not_end_a_sentence() -> None:
     [journalism] = [m for m in extract_profile_skills("Education\nB.A. Journalism, University of Maryland, 2018")
                     if m.skill_id == "journalism"]

@@ -22,6 +22,9 @@ _EDUCATION_RE: Final = re.compile(
 )
 
 
+# The quality of a heading, and of a profile's first line when it is the candidate's name and
+# title (``skills._extract``): the last lines to quote.
+LAST_RESORT_QUALITY: Final = -8
 _HEADER_MAX: Final = 160  # characters: a job header is one short line
 _DATES_AT_END: Final = 45  # "2016 - 2019 (while in nursing school)": where a header's dates start, at the latest
 # The last word of a profile's section headings ("Teaching experience", "Technical skills").
@@ -38,7 +41,7 @@ def evidence_quality(line: str) -> int:
     a course ("Culinary Arts coursework"), lowest for a heading ("Teaching experience")."""
     words, commas = line.count(" ") + 1, line.count(",")
     if words <= 3 and line.rsplit(" ", 1)[-1].lower().rstrip(":") in _HEADING_ENDS:
-        return -8  # a heading ("Teaching experience"): even a job header says more
+        return LAST_RESORT_QUALITY  # a heading ("Teaching experience"): even a job header says more
     score = -2 if words <= 2 or (commas >= 2 and words <= 4 * (commas + 1)) else 0
     if DIGIT_RE.search(line):
         # An achievement needs a few words around its number; "Hannah Berg, E-RYT 500" is a header.

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any, Final, NamedTuple
 
-from .evidence import employer_span, evidence_quality
+from .evidence import DIGIT_RE, LAST_RESORT_QUALITY, employer_span, evidence_quality
 from .skill_scanner import tokenize
 from .skill_taxonomy import Skill, load_taxonomy
 from .text_sections import MENTIONED, NICE_TO_HAVE, OTHER, RANK, REQUIRED, object_spans, read_sentences
@@ -113,6 +113,8 @@ def _extract(
     # better line.
     bests: list[dict[str, list[Any]]] = [{} for _ in parts]
     quality: dict[int, int] = {}  # sentence index -> evidence_quality, computed when needed
+    if not posting and sentences and _is_name_line(sentences[0][1]):
+        quality[0] = LAST_RESORT_QUALITY  # "Daniel Osei - Senior User Researcher": any other line says more
 
     def better(index: int, than: int) -> bool:
         for i in (index, than):
@@ -142,6 +144,12 @@ def _extract(
         )
         for best, (_, headed_required) in zip(bests, read, strict=True)
     ]
+
+
+def _is_name_line(line: str) -> bool:
+    """Does a profile's first line look like the candidate's name and title ("Rebecca Adler -
+    Senior Product Manager"): a few words, no digits, no sentence?"""
+    return line.count(" ") < 8 and line[-1] not in ".!?" and not DIGIT_RE.search(line)
 
 
 def _evidence(sentence: str, token: int) -> str:
