@@ -13,6 +13,11 @@ def _ids(text: str) -> list[str]:
     return [mention.skill_id for mention in extract_skills(text)]
 
 
+def _evidence(profile: str) -> dict[str, str]:
+    """Skill id -> the line of the profile quoted for it."""
+    return {m.skill_id: m.evidence for m in extract_profile_skills(profile)}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -112,7 +117,7 @@ def test_wrapped_lines_of_one_bullet_are_read_as_one_line() -> None:
         "  220,000 sq ft distribution center.\n"
         "- Cold called 40 businesses a day.\n"
     )
-    mentions = {m.skill_id: m.evidence for m in extract_profile_skills(profile)}
+    mentions = _evidence(profile)
     assert mentions["troubleshooting"].endswith("on a 220,000 sq ft distribution center.")
     assert mentions["cold_calling"] == "Cold called 40 businesses a day."
 
@@ -249,19 +254,30 @@ def test_postings_ask_for_skills_in_plain_words(sentence: str, skill: str) -> No
 def test_a_sentence_of_what_they_did_is_better_evidence_than_their_name_header() -> None:
     profile = ("Tomasz Nowak - Backend Developer\n"
                "Backend developer with six years of Python, most of it building Django applications.\n")
-    evidence = {m.skill_id: m.evidence for m in extract_profile_skills(profile)}
+    evidence = _evidence(profile)
     assert evidence["backend_development"].startswith("Backend developer with six years")
 
 
-def test_a_job_header_is_better_evidence_than_a_section_heading() -> None:
-    profile = ("Teaching experience\n"
-               "Math Teacher, Alta Sierra Middle School, 2019 - present\n"
-               "- Coach the school's math team.\n")
-    evidence = {m.skill_id: m.evidence for m in extract_profile_skills(profile)}
-    assert evidence["teaching"] == "Math Teacher, Alta Sierra Middle School, 2019 - present"
-    # With nothing else, the heading still shows it.
-    assert {m.skill_id: m.evidence for m in extract_profile_skills("Teaching experience\n")} == {
-        "teaching": "Teaching experience"}
+@pytest.mark.parametrize(
+    ("last_resort", "header", "skill"),
+    [
+        # A section heading, and the candidate's name and title on the profile's first line.
+        ("Teaching experience", "Math Teacher, Alta Sierra Middle School, 2019 - present", "teaching"),
+        ("Daniel Osei - Senior User Researcher", "Senior User Researcher, FleetPoint, 2019 - present",
+         "user_research"),
+    ],
+)
+def test_a_job_header_is_better_evidence_than_a_heading_or_the_name_line(
+    last_resort: str, header: str, skill: str
+) -> None:
+    assert _evidence(f"{last_resort}\n{header}\n- Coach the school's math team.\n")[skill] == header
+    # With nothing else, it still shows the skill.
+    assert _evidence(f"{last_resort}\n") == {skill: last_resort}
+
+
+def test_a_first_line_that_is_a_sentence_is_no_name_line() -> None:
+    profile = "I run user research for a fleet app.\nUser researcher, FleetPoint, 2019 - present\n"
+    assert _evidence(profile)["user_research"] == "I run user research for a fleet app."
 
 
 @pytest.mark.parametrize(
@@ -287,20 +303,6 @@ def test_an_employers_name_in_a_job_header_is_not_the_candidates_skill(
     found = {m.skill_id for m in extract_profile_skills(header)}
     assert shown <= found
     assert not (not_shown & found)
-
-
-def test_the_candidates_name_line_is_the_last_line_to_quote() -> None:
-    profile = ("Daniel Osei - Senior User Researcher\n"
-               "Senior User Researcher, FleetPoint, 2019 - present\n"
-               "- Ran 200+ interviews with truck drivers.\n")
-    evidence = {m.skill_id: m.evidence for m in extract_profile_skills(profile)}
-    assert evidence["user_research"] == "Senior User Researcher, FleetPoint, 2019 - present"
-    # With nothing else, it still shows the skill; and a first line that is a sentence is no name line.
-    assert {m.skill_id: m.evidence for m in extract_profile_skills("Daniel Osei - Senior User Researcher")} == {
-        "user_research": "Daniel Osei - Senior User Researcher"}
-    sentence_first = "I run user research for a fleet app.\nUser researcher, FleetPoint, 2019 - present\n"
-    assert {m.skill_id: m.evidence for m in extract_profile_skills(sentence_first)}["user_research"] == (
-        "I run user research for a fleet app.")
 
 
 def test_initials_do_not_end_a_sentence() -> None:
@@ -342,7 +344,7 @@ def test_an_employers_product_and_a_sellers_buyers_are_no_evidence_in_a_profile(
         "- Prospecting into HR and finance leaders; researched accounts in ZoomInfo.\n"
         "- Ran payroll for 40 staff in ADP while covering the office manager's leave.\n"
     )
-    found = {m.skill_id: m.evidence for m in extract_profile_skills(profile)}
+    found = _evidence(profile)
     assert {"prospecting", "zoominfo"} <= found.keys()
     assert "human_resources" not in found
     # Payroll is still theirs, shown by the line where they did it, not by what Cartwheel sells.
