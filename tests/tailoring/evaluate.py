@@ -57,6 +57,10 @@ from interview_coach.workers.tailoring.question_bank import TOPICS
 from interview_coach.workers.tailoring.skill_taxonomy import Taxonomy, load_taxonomy
 
 CASES_DIR = Path(__file__).with_name("cases")
+# Cases written blind (from the texts alone, by writers who never saw the engine or its output)
+# after the engine had been tuned on ``cases/``: how well it does on applications it was not
+# shaped by. Kept apart so that the two figures stay separate in reports.
+HOLDOUT_DIR = Path(__file__).with_name("holdout")
 PRECISION_FLOOR = 0.9
 RECALL_FLOOR = 0.8
 
@@ -177,8 +181,9 @@ def case_problems(case: Case) -> list[str]:
         problems.append(f"posting has {posting} words (150-600)")
     if not 120 <= profile <= 800:
         problems.append(f"profile has {profile} words (120-800)")
-    if not 3 <= len(case.expected) <= 8:
-        problems.append(f"{len(case.expected)} expected skills (3-8)")
+    # The email shows up to 8 items, and an item can name two skills shown by one line.
+    if not 3 <= len(case.expected) <= 9:
+        problems.append(f"{len(case.expected)} expected skills (3-9)")
     if case.family not in FAMILIES:
         problems.append(f"unknown family {case.family!r}")
     unknown_topics = set(case.must_topics + case.must_not_topics) - set(TOPICS)
@@ -319,9 +324,17 @@ def format_table(results: Sequence[CaseResult], details: bool = True) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--brief", action="store_true", help="the table only, without per-case notes")
+    parser.add_argument(
+        "--cases", type=Path, action="append",
+        help=f"a folder of case files (repeatable; default: {CASES_DIR.name}/, then {HOLDOUT_DIR.name}/)",
+    )
     args = parser.parse_args(argv)
-    results = evaluate()
-    print(format_table(results, details=not args.brief))
+    for number, directory in enumerate(args.cases or (CASES_DIR, HOLDOUT_DIR)):
+        cases = load_cases(directory)
+        if not cases:
+            parser.error(f"no case files (*.toml) in {directory}")
+        print(f"{chr(10) * 2 if number else ''}== {directory.name}/: {len(cases)} cases ==")
+        print(format_table(evaluate(cases), details=not args.brief))
     return 0
 
 
