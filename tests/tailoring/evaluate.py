@@ -17,6 +17,9 @@ How the engine's skill reminders are scored:
   showcase case.
 - Two expected names the taxonomy treats as one skill ("conduit bending" is an alias of
   "Electrical wiring") count once: one reminder covers both.
+- **What a skill shows.** A listed skill meets an expected one that it ``shows`` in the
+  taxonomy ("ServSafe" shows food safety, "ADP" an HRIS): the engine names the certificate or
+  the tool with its line, and folds what it shows into that item rather than repeating the line.
 - **Umbrella skills** (``broad`` in the taxonomy, such as "Sales") follow the taxonomy's own
   rule: any listed skill of the umbrella's family meets it. Each listed skill meets at most one
   expected skill; exact matches are paired first.
@@ -224,6 +227,11 @@ def score_case(case: Case, plan: PrepPlan, taxonomy: Taxonomy | None = None) -> 
         if index is not None:
             hits[name] = listed[index][0]
             free.remove(index)
+    for key, name in expected.items():  # then what a listed skill shows ("ServSafe": food safety)
+        index = next((i for i in free if name not in hits and key in _shows(listed[i][1], taxonomy)), None)
+        if index is not None:
+            hits[name] = listed[index][0]
+            free.remove(index)
     for key, name in expected.items():  # then umbrellas, met by any skill of their family
         family = _family(key, taxonomy, umbrella=True)
         if name in hits or family is None:
@@ -254,6 +262,11 @@ def score_case(case: Case, plan: PrepPlan, taxonomy: Taxonomy | None = None) -> 
         missing_topics=tuple(t for t in case.must_topics if t not in topics),
         forbidden_topics=tuple(t for t in case.must_not_topics if t in topics),
     )
+
+
+def _shows(key: str, taxonomy: Taxonomy) -> tuple[str, ...]:
+    skill = taxonomy.by_id.get(key)
+    return skill.shows if skill is not None else ()
 
 
 def _acceptable(names: Iterable[str], listed: Sequence[tuple[str, str]], taxonomy: Taxonomy) -> list[str]:

@@ -6,6 +6,7 @@ How names, umbrellas, transferables and acceptable skills are scored: see ``eval
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -23,6 +24,7 @@ from tests.tailoring.evaluate import (
     format_table,
     load_case,
     load_cases,
+    score_case,
     skill_key,
     topics_of,
     totals,
@@ -123,3 +125,16 @@ def test_a_bridge_does_not_quote_the_line_the_email_shows_under_it(case: Case) -
     for reminder in _plan(case).skills:
         if reminder.bridge and not reminder.listed:
             assert reminder.evidence.rstrip(".") not in reminder.bridge
+
+
+def test_a_listed_certificate_meets_the_skill_it_shows_and_nothing_else() -> None:
+    # "ServSafe" with its line stands for food safety (the engine folds one into the other).
+    case = replace(SHOWCASE, expected_skills=("food safety", "inventory management", "customer service"),
+                   expected_transferable=(), acceptable_skills=(), adjudicated_acceptable=())
+    plan = _plan(SHOWCASE)
+    reminder = plan.skills[0]
+    listed = tuple(replace(reminder, skill=name) for name in ("ServSafe", "Customer service"))
+    result = score_case(case, replace(plan, skills=listed))
+    assert result.hits == {"food safety": "ServSafe", "customer service": "Customer service"}
+    assert result.misses == ("inventory management",)
+    assert result.false_positives == ()

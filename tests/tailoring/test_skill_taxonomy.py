@@ -130,6 +130,9 @@ def _raw(*skills: dict[str, object], **family: object) -> dict[str, object]:
         (_raw({"id": "a", "name": "A"}, transferable="yes"), "`transferable` must be"),
         (_raw({"id": "a", "name": "A", "shows": ["nope"]}), "'a': `shows` names unknown or itself: ['nope']"),
         (_raw({"id": "a", "name": "A", "shows": ["a"]}), "'a': `shows` names unknown or itself: ['a']"),
+        (_raw({"id": "a", "name": "A", "aliases": ["{led|lead # staff"]}), "'{led|lead # staff' has an unpaired brace"),
+        (_raw({"id": "a", "name": "A", "aliases": ["led|lead"]}), "a `|` outside braces"),
+        (_raw({"id": "a", "name": "A", "aliases": ["# staff"]}), "'# staff' starts with a number"),
     ],
 )
 def test_a_malformed_taxonomy_fails_naming_what_to_fix(data: dict[str, object], message: str) -> None:
@@ -145,6 +148,35 @@ def test_skills_told_apart_by_case_may_share_an_alias() -> None:
         )
     )
     assert [hit[0].id for hit in taxonomy.scan(["Built it in Swift, paid by SWIFT."])] == ["swift", "swift_payments"]
+
+
+def test_an_alias_with_choices_and_a_number_finds_each_way_of_saying_it() -> None:
+    taxonomy = parse_taxonomy(_raw(
+        {"id": "people_management", "name": "People management",
+         "aliases": ["{supervise|supervised|led} # {associates|staff}", "wrote the {weekly|} schedule"]},
+    ))
+    assert [alias for s in taxonomy.skills for alias in s.aliases] == [
+        "supervise # associates", "supervise # staff", "supervised # associates", "supervised # staff",
+        "led # associates", "led # staff", "wrote the weekly schedule", "wrote the schedule",
+    ]
+    said = [
+        "Supervised 12 associates on nights.", "Led 40+ staff at peak.", "Led twelve associates.",
+        "Supervise several associates.", "Wrote the schedule.",
+    ]
+    assert [hit[1] for hit in taxonomy.scan(said)] == [0, 1, 2, 3, 4]
+    # A number is a number: not a word, not "the".
+    not_said = ["Supervised the associates.", "Led 12 managers.", "Led new associates.", "Supervised 12."]
+    assert taxonomy.scan(not_said) == []
+
+
+def test_an_alias_of_two_words_or_more_also_matches_its_last_word_in_the_singular() -> None:
+    taxonomy = parse_taxonomy(_raw(
+        {"id": "controlled", "name": "Controlled substances"},
+        {"id": "sales", "name": "Sales"},
+        {"id": "triage", "name": "Patient triage", "aliases": ["triaged patients"]},
+    ))
+    hits = taxonomy.scan(["Knowledge of controlled substance handling.", "One sale a day.", "Triaged patient calls."])
+    assert [(hit[0].id, hit[1]) for hit in hits] == [("controlled", 0), ("triage", 2)]
 
 
 def test_matching_cost_does_not_grow_with_the_taxonomy() -> None:

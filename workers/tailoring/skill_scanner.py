@@ -33,6 +33,12 @@ _BYTE_SEPARATORS: Final = bytes.maketrans(
 _DOTNET_RE: Final = re.compile(r"(?<![^\W_])\.net\b", re.IGNORECASE)  # ".NET" is not "net"
 _BOUNDARY: Final = "\x00"  # joins sentences in one pass; never part of an alias
 _END: Final = ""  # trie key for the claims that end at a node; never a token
+# An alias's "#" stands for a number: "trained # new" is "trained 9 new", "trained twelve new".
+_NUMBER: Final = "#"
+_NUMBER_WORDS: Final = frozenset({
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "hundred", "dozens", "hundreds", "several",
+})
 
 
 class AliasError(ValueError):
@@ -118,7 +124,7 @@ class SkillScanner:
             if start < resume:
                 continue
             node = root[lows[start]]
-            if lows[start + 1] in node:
+            if lows[start + 1] in node or _NUMBER in node:
                 ends = _walk(node, lows, start)
             elif _END not in node:
                 continue
@@ -168,9 +174,14 @@ def _walk(node: dict[str, Any], lows: list[str], start: int) -> list[tuple[int, 
     while True:
         if _END in node:
             ends.append((stop, node[_END]))
-        if lows[stop] not in node:
+        token = lows[stop]
+        if token in node:
+            node = node[token]
+        elif _NUMBER in node and (token.rstrip("+").isdigit() or token in _NUMBER_WORDS):
+            node = node[_NUMBER]
+        else:
             return ends
-        node, stop = node[lows[stop]], stop + 1
+        stop += 1
 
 
 def _judge(
@@ -248,6 +259,16 @@ def plural_of(word: str) -> str | None:
     return word[:-1] + "ies" if word.endswith("y") and word[-2] not in "aeiou" else word + "s"
 
 
+def singular_of(word: str) -> str | None:
+    """The singular the scanner adds for the last word of an alias of two words or more
+    ("controlled substances" is also "controlled substance"); one word is left alone ("sales")."""
+    if len(word) < 4 or not word.isalpha() or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-2] if word.endswith(("ches", "shes", "xes", "sses")) else word[:-1]
+
+
 def _build_trie(skills: Sequence[Skill]) -> dict[str, Any]:
     claims: dict[tuple[str, ...], list[_Claim]] = {}
     generated: dict[tuple[str, ...], list[_Claim]] = {}
@@ -259,9 +280,9 @@ def _build_trie(skills: Sequence[Skill]) -> dict[str, Any]:
                 _claim(claims, key, _Claim(skill, None, False, role=True))
                 continue
             _claim(claims, key, _Claim(skill, None, plain))
-            plural = plural_of(key[-1])
-            if plural:
-                _claim(generated, (*key[:-1], plural), _Claim(skill, None, plain))
+            other = plural_of(key[-1]) if len(key) == 1 else plural_of(key[-1]) or singular_of(key[-1])
+            if other:
+                _claim(generated, (*key[:-1], other), _Claim(skill, None, plain))
         for alias in skill.cased:
             _claim(claims, _key_of(skill, alias), _Claim(skill, tuple(tokenize(alias)), False))
     for key, found in claims.items():
@@ -289,6 +310,8 @@ def _key_of(skill: Skill, alias: str) -> tuple[str, ...]:
     key = alias_tokens(alias)
     if not key or _BOUNDARY in alias:
         raise AliasError(f"skills.toml: skill {skill.id!r}: alias {alias!r} has no letters or digits")
+    if key[0] == _NUMBER:
+        raise AliasError(f"skills.toml: skill {skill.id!r}: alias {alias!r} starts with a number (#)")
     return key
 
 

@@ -6,6 +6,7 @@ aliases (``skill_scanner``). The file's layout and every field are described at 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -215,7 +216,7 @@ def _parse_skill(raw: Any, family: str, default_category: Any) -> Skill:
         name=_text(raw, "name", where, None),
         category=category,
         family=family,
-        aliases=_words(raw, "aliases", where),
+        aliases=tuple(dict.fromkeys(a for alias in _words(raw, "aliases", where) for a in expand_alias(alias, where))),
         cased=cased,
         context=_token_set(context),
         context_families=frozenset(_words(raw, "context_families", where)) | {family},
@@ -225,6 +226,24 @@ def _parse_skill(raw: Any, family: str, default_category: Any) -> Skill:
         broad=raw.get("broad", False),
         shows=_words(raw, "shows", where),
     )
+
+
+_CHOICE_RE: Final = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_alias(alias: str, where: str = "alias") -> list[str]:
+    """Every alias that ``alias`` writes with choices: "{lead|led} # {people|staff}" is four.
+
+    An empty choice drops the words there ("wrote the {weekly|} schedule"); spaces are
+    collapsed. Braces that do not pair up are an error, not text.
+    """
+    found = _CHOICE_RE.search(alias)
+    if found is None:
+        if "{" in alias or "}" in alias or "|" in alias:
+            raise TaxonomyError(f"{where}: alias {alias!r} has an unpaired brace or a `|` outside braces")
+        return [" ".join(alias.split())]
+    head, tail = alias[: found.start()], alias[found.end():]
+    return [a for choice in found.group(1).split("|") for a in expand_alias(f"{head}{choice}{tail}", where)]
 
 
 def _token_set(words: Sequence[str]) -> frozenset[str]:
