@@ -185,6 +185,17 @@ def test_a_certification_and_what_it_shows_are_one_reminder_when_the_job_asks_fo
     assert "OSHA compliance" not in match.talk_about
 
 
+def test_a_required_skill_shown_by_a_tool_the_job_only_names_is_listed_itself() -> None:
+    # "An HRIS" is required; ADP is only named as an example. Folding the HRIS into ADP, which
+    # ranks below every requirement, could drop both from a full email.
+    job = JobInfo(title="HR Coordinator", company="Mercy Ridge",
+                  requirements="Requirements\n- Experience with an HRIS.\n\nNice to have\n- ADP Workforce Now.")
+    candidate = CandidateInfo(name="Rosa", profile="- Ran biweekly payroll for 1,100 employees in ADP Workforce Now.")
+    reminders = _by_skill(match_skills(job, candidate))
+    assert reminders["HRIS"].required  # type: ignore[attr-defined]
+    assert "ADP Workforce Now" in reminders["HRIS"].evidence  # type: ignore[attr-defined]
+
+
 def test_a_certifications_line_beats_a_bare_entry_in_the_list_of_skills() -> None:
     job = JobInfo(title="Warehouse Supervisor", company="Prairie Distribution",
                   requirements="- Knowledge of OSHA regulations.")

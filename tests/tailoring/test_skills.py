@@ -90,6 +90,21 @@ def test_a_role_held_by_someone_else_is_not_a_skill() -> None:
     assert _ids("Store manager for three years.") == ["store_management"]
 
 
+def test_a_role_someone_supported_is_theirs_not_the_candidates() -> None:
+    assert "teaching" not in _ids("Supported a lead teacher in a toddler room of 10 children.")
+
+
+def test_email_and_web_addresses_name_no_skill() -> None:
+    assert _ids("Grove City, OH | travis.hvac@example.com | www.sql-tips.org | https://github.com/t/react") == []
+    assert _ids("HVAC technician, travis@example.com") == ["hvac"]
+
+
+def test_a_number_in_the_middle_of_a_phrase_still_counts() -> None:
+    assert _ids("Trained 9 new cooks on our recipes.") == ["training_delivery"]
+    assert _ids("Lead 18 associates on second shift.") == ["people_management"]
+    assert _ids("Run 5-7 service calls a day.") == ["field_service"]
+
+
 def test_lead_by_example_is_leadership_not_lead_generation() -> None:
     assert _ids("Lead by example, every shift.") == ["leadership"]
     assert _ids("Lead generation through events.") == ["lead_generation"]

@@ -97,12 +97,14 @@ _TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "recruiter": 5, "recruiting": 5, "recruitment": 5, "talent acquisition": 5,
         "human resources": 5, "hr": 4, "people operations": 5, "people ops": 5,
         "people partner": 5, "hr business partner": 6, "sourcer": 5, "talent": 2, "hris": 4,
-        "learning and development": 4,
+        "learning and development": 4, "learning & development": 4, "l&d": 4,
     },
     "finance": {
         "finance": 4, "financial": 4, "accountant": 5, "accounting": 4, "bookkeeper": 5,
         "controller": 4, "payroll": 4, "auditor": 5, "audit": 3, "tax": 3, "treasury": 4,
         "fp&a": 5, "accounts payable": 5, "accounts receivable": 5, "billing": 2,
+        "banker": 4, "banking": 3, "bank teller": 5, "teller": 4, "lending": 3, "loan officer": 5, "loan": 2,
+        "mortgage": 3, "underwriter": 4, "credit analyst": 5,
     },
     "administration": {
         "administrative": 5, "administrator": 2, "admin": 3, "receptionist": 5,
@@ -128,6 +130,7 @@ _TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "teacher": 5, "teaching": 4, "tutor": 5, "professor": 5, "lecturer": 5, "educator": 4,
         "school": 2, "curriculum": 4, "instructional designer": 6, "teaching assistant": 6,
         "paraprofessional": 4, "academic": 2, "preschool": 5, "early years": 4,
+        "training coordinator": 4, "training specialist": 4, "corporate trainer": 5,
     },
     "skilled_trades": {
         "electrician": 5, "plumber": 5, "carpenter": 5, "welder": 5, "mechanic": 5,

@@ -103,14 +103,16 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
         covered.add(want.skill.id)
         used_evidence.add(own.evidence)
 
-    wanted_ids = {want.skill.id for want in wanted}
+    rank_of: dict[str, int] = {}
+    for want in wanted:
+        rank_of.setdefault(want.skill.id, want.rank)
     for want in wanted:
         own = own_skills.get(want.skill.id)
         if own is None:
             continue
-        if own.shown_by in wanted_ids:
-            covered.add(want.skill.id)  # what shows it is on the list too, with the same line
-        else:
+        if own.shown_by is not None and rank_of.get(own.shown_by, want.rank + 1) <= want.rank:
+            covered.add(want.skill.id)  # what shows it is on the list too, as wanted, with the same line
+        else:  # the job asks for this more than for what shows it: "an HRIS" required, "ADP" named
             pick(want, own)
     # "OSHA 10 or OSHA 30", "Salesforce, HubSpot or similar": one of them is enough.
     satisfied = {w.line for w in wanted if w.skill.id in covered and offers_alternatives(w.line)}

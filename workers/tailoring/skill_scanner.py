@@ -31,6 +31,7 @@ _BYTE_SEPARATORS: Final = bytes.maketrans(
     _ASCII_SEPARATORS.encode() + b"\xc2\xe2", b" " * (len(_ASCII_SEPARATORS) + 2)
 )
 _DOTNET_RE: Final = re.compile(r"(?<![^\W_])\.net\b", re.IGNORECASE)  # ".NET" is not "net"
+_ADDRESS_MARKS: Final = ("@", "://", "www.")
 _BOUNDARY: Final = "\x00"  # joins sentences in one pass; never part of an alias
 _END: Final = ""  # trie key for the claims that end at a node; never a token
 # An alias's "#" stands for a number: "trained # new" is "trained 9 new", "trained twelve new".
@@ -47,7 +48,12 @@ class AliasError(ValueError):
 
 
 def tokenize(text: str) -> list[str]:
-    """Split ``text`` into tokens, keeping case (callers lower it first when they match)."""
+    """Split ``text`` into tokens, keeping case (callers lower it first when they match).
+
+    Email addresses and web addresses are no words ("sam.hvac@example.com" names no skill).
+    """
+    if "@" in text or "://" in text or "www." in text:
+        text = _drop_addresses(text)
     text = f" {text} ".replace(" & ", " and ")
     if ".net" in text or ".NET" in text:
         text = _DOTNET_RE.sub(" dotnet", text)
@@ -55,6 +61,20 @@ def tokenize(text: str) -> list[str]:
     if not text.isascii():
         data = data.replace("\u2019".encode(), b"")  # a curly apostrophe vanishes too
     return data.translate(_BYTE_SEPARATORS, b"'").decode(errors="ignore").split()
+
+
+def _drop_addresses(text: str) -> str:
+    """``text`` with each word that holds an address mark blanked: a few string searches per
+    address (a regex would try every position of a long text)."""
+    for mark in _ADDRESS_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
+            ends = [end for end in (text.find(" ", at), text.find("\n", at), text.find("\t", at)) if end >= 0]
+            end = min(ends) if ends else len(text)
+            text = f"{text[:start]} {text[end:]}"
+            at = text.find(mark, start + 1)
+    return text
 
 
 def alias_tokens(alias: str) -> tuple[str, ...]:
@@ -79,7 +99,9 @@ _ROLE_NOUNS: Final = frozenset(_ROLE_NOUN_WORDS.split())
 _SOMEONE_ELSE: Final = frozenset({"the", "my", "our", "your", "his", "her", "their", "each", "every", "other"})
 # "a teacher meeting", "the store manager handbook": the role describes something else.
 _ROLE_AS_MODIFIER: Final = frozenset({"meeting", "meetings", "handbook", "appreciation", "evaluations", "training"})
-_ALONGSIDE: Final = frozenset({"under", "with", "alongside", "for", "by", "from", "helped", "assisted", "assisting"})
+_ALONGSIDE: Final = frozenset({
+    "under", "with", "alongside", "for", "by", "from", "helped", "assisted", "assisting", "supported", "supporting",
+})
 
 
 Hit = tuple["Skill", int, int]  # the skill, its sentence, the index of its first token
