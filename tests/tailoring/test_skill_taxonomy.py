@@ -179,6 +179,21 @@ def test_an_alias_of_two_words_or_more_also_matches_its_last_word_in_the_singula
     assert [(hit[0].id, hit[1]) for hit in hits] == [("controlled", 0), ("triage", 2)]
 
 
+def test_an_alias_starting_with_a_common_verb_matches_its_other_forms_and_determiners() -> None:
+    taxonomy = parse_taxonomy(_raw(
+        {"id": "events", "name": "Event planning", "aliases": ["planned events"]},
+        {"id": "leading", "name": "Leadership", "aliases": ["led a team"]},
+        {"id": "errands", "name": "Errands", "aliases": ["ran errands"]},
+        {"id": "courier", "name": "Courier work", "aliases": ["running errands"]},
+    ))
+    said = ["We plan events.", "Planning events is fun.", "She leads our team.", "Leading the team.",
+            "Runs errands.", "Running errands all day."]
+    assert [(hit[0].id, hit[1]) for hit in taxonomy.scan(said)] == [
+        ("events", 0), ("events", 1), ("leading", 2), ("leading", 3), ("errands", 4),
+        ("courier", 5),  # a form made up from "ran errands" never takes another skill's own alias
+    ]
+
+
 def test_matching_cost_does_not_grow_with_the_taxonomy() -> None:
     text = [
         "Beat my monthly sales quota by 20% for 8 straight months and upsold protection plans.",

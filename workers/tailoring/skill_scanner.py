@@ -291,6 +291,93 @@ def singular_of(word: str) -> str | None:
     return word[:-2] if word.endswith(("ches", "shes", "xes", "sses")) else word[:-1]
 
 
+# The forms of the verbs that start many aliases ("planned events", "led a team"): an alias
+# that starts with one is also matched with the others ("plan events", "planning events"), and
+# one that names "a", "the" or "our" thing with the others ("led the team", "led our team").
+# Listed in full, as English verbs are too irregular for rules ("run, runs, ran, running").
+_VERB_FORMS: Final = tuple(tuple(line.split()) for line in """
+    plan plans planned planning
+    organize organizes organized organizing
+    organise organises organised organising
+    manage manages managed managing
+    lead leads led leading
+    supervise supervises supervised supervising
+    direct directs directed directing
+    oversee oversees oversaw overseeing
+    keep keeps kept keeping
+    write writes wrote writing
+    pick picks picked picking
+    place places placed placing
+    handle handles handled handling
+    build builds built building
+    sell sells sold selling
+    close closes closed closing
+    automate automates automated automating
+    process processes processed processing
+    teach teaches taught teaching
+    run runs ran running
+    train trains trained
+    design designs designed designing
+    develop develops developed developing
+    create creates created creating
+    operate operates operated operating
+    make makes made making
+    take takes took taking
+    give gives gave giving
+    coordinate coordinates coordinated coordinating
+    motivate motivates motivated motivating
+    exceed exceeds exceeded exceeding
+    monitor monitors monitored monitoring
+    schedule schedules scheduled scheduling
+    book books booked
+    show shows showed showing
+    deliver delivers delivered delivering
+    facilitate facilitates facilitated facilitating
+    host hosts hosted hosting
+    resolve resolves resolved resolving
+    answer answers answered answering
+    serve serves served serving
+    help helps helped helping
+    assist assists assisted assisting
+    prepare prepares prepared preparing
+    maintain maintains maintained maintaining
+    install installs installed installing
+    repair repairs repaired repairing
+    inspect inspects inspected inspecting
+    negotiate negotiates negotiated negotiating
+    present presents presented presenting
+    conduct conducts conducted conducting
+    analyze analyzes analyzed analyzing
+    analyse analyses analysed analysing
+    reconcile reconciles reconciled reconciling
+    mentor mentors mentored mentoring
+    coach coaches coached coaching
+    recruit recruits recruited recruiting
+    hire hires hired hiring
+    onboard onboards onboarded
+    track tracks tracked tracking
+    prospect prospects prospected prospecting
+    upsell upsells upsold upselling
+    greet greets greeted greeting
+    count counts counted counting
+    load loads loaded loading
+    unload unloads unloaded unloading
+    receive receives received receiving
+    ship ships shipped shipping
+    pack packs packed packing
+    """.strip().splitlines())
+_FORMS_OF: Final = {form: forms for forms in _VERB_FORMS for form in forms}
+_DETERMINERS: Final = ("a", "the", "our", "my")
+
+
+def _variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The other ways of saying an alias of two words or more: its first verb in its other
+    forms, and "a", "the", "our" or "my" after it for one another."""
+    firsts = _FORMS_OF.get(key[0], (key[0],))
+    seconds = _DETERMINERS if len(key) > 2 and key[1] in _DETERMINERS else (key[1],)
+    return [(first, second, *key[2:]) for first in firsts for second in seconds if (first, second) != key[:2]]
+
+
 def _build_trie(skills: Sequence[Skill]) -> dict[str, Any]:
     claims: dict[tuple[str, ...], list[_Claim]] = {}
     generated: dict[tuple[str, ...], list[_Claim]] = {}
@@ -307,6 +394,12 @@ def _build_trie(skills: Sequence[Skill]) -> dict[str, Any]:
                 _claim(generated, (*key[:-1], other), _Claim(skill, None, plain))
         for alias in skill.cased:
             _claim(claims, _key_of(skill, alias), _Claim(skill, tuple(tokenize(alias)), False))
+    for key, found in list(claims.items()):
+        if len(key) > 1:
+            for variant in _variants(key):
+                for claim in found:
+                    if claim.cased is None:
+                        _claim(generated, variant, claim)
     for key, found in claims.items():
         forms = [c.cased for c in found]
         if len({c.skill.id for c in found}) > 1 and (None in forms or len(set(forms)) < len(forms)):
