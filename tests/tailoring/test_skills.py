@@ -216,6 +216,8 @@ def test_the_requirements_field_is_required_unless_a_line_says_otherwise() -> No
         "Keep our HRIS accurate and run reports for leadership.",
         "Presented the quarterly numbers to leadership every month.",
         "Joined the weekly leadership meeting as the team's note taker.",
+        "Built a tracker of discharge barriers that I present to nursing leadership every week.",
+        "Senior leadership asked me to pilot the new process.",
     ],
 )
 def test_leadership_as_the_people_in_charge_is_not_the_skill(sentence: str) -> None:

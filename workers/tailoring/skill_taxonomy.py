@@ -67,6 +67,24 @@ class Skill:
         return "soft" if self.category == "soft" else "hard"
 
 
+_CHOICE_RE: Final = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_alias(alias: str, where: str = "alias") -> list[str]:
+    """Every alias that ``alias`` writes with choices: "{lead|led} # {people|staff}" is four.
+
+    An empty choice drops the words there ("wrote the {weekly|} schedule"); spaces are
+    collapsed. Braces that do not pair up are an error, not text.
+    """
+    found = _CHOICE_RE.search(alias)
+    if found is None:
+        if "{" in alias or "}" in alias or "|" in alias:
+            raise TaxonomyError(f"{where}: alias {alias!r} has an unpaired brace or a `|` outside braces")
+        return [" ".join(alias.split())]
+    head, tail = alias[: found.start()], alias[found.end():]
+    return [a for choice in found.group(1).split("|") for a in expand_alias(f"{head}{choice}{tail}", where)]
+
+
 # The family of phrases that ride in the trie but are never reported as skills.
 _MARKER_FAMILY: Final = "_markers"
 
@@ -91,13 +109,24 @@ _WISH: Final = Skill(
 # "Reports for leadership", "presented to leadership": the people in charge, not the skill.
 # Matched like a skill so that the trie takes these words before "leadership" alone (leftmost,
 # longest), and never reported; "promoted to team lead" is still leadership.
+# "Senior leadership", "nursing leadership": only ever the people, whatever word comes before.
+_IN_CHARGE_OF: Final = (
+    "senior", "executive", "nursing", "company", "hospital", "department", "district", "regional",
+    "school", "site", "plant", "branch", "practice", "agency",
+)
 _THE_PEOPLE_IN_CHARGE: Final = Skill(
     id="_people_in_charge",
     name="the people in charge",
     category="soft",
     family=_MARKER_FAMILY,
-    aliases=tuple(f"{before} {leaders}" for before in ("to", "for", "with", "from", "by", "across")
-                  for leaders in ("leadership", "the leadership team", "our leadership team")),
+    aliases=tuple(
+        alias
+        for pattern in (
+            "{to|for|with|from|by|across} {the|our|} leadership {team|}",
+            "{the|our|} {" + "|".join(_IN_CHARGE_OF) + "} leadership {team|}",
+        )
+        for alias in expand_alias(pattern)
+    ),
 )
 _MARKERS: Final = (_WISH, _THE_PEOPLE_IN_CHARGE)
 
@@ -226,24 +255,6 @@ def _parse_skill(raw: Any, family: str, default_category: Any) -> Skill:
         broad=raw.get("broad", False),
         shows=_words(raw, "shows", where),
     )
-
-
-_CHOICE_RE: Final = re.compile(r"\{([^{}]*)\}")
-
-
-def expand_alias(alias: str, where: str = "alias") -> list[str]:
-    """Every alias that ``alias`` writes with choices: "{lead|led} # {people|staff}" is four.
-
-    An empty choice drops the words there ("wrote the {weekly|} schedule"); spaces are
-    collapsed. Braces that do not pair up are an error, not text.
-    """
-    found = _CHOICE_RE.search(alias)
-    if found is None:
-        if "{" in alias or "}" in alias or "|" in alias:
-            raise TaxonomyError(f"{where}: alias {alias!r} has an unpaired brace or a `|` outside braces")
-        return [" ".join(alias.split())]
-    head, tail = alias[: found.start()], alias[found.end():]
-    return [a for choice in found.group(1).split("|") for a in expand_alias(f"{head}{choice}{tail}", where)]
 
 
 def _token_set(words: Sequence[str]) -> frozenset[str]:
