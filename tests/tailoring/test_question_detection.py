@@ -60,6 +60,11 @@ GYM_SALES = JobInfo(
         ("HR Business Partner", "hr_recruiting"),
         ("Executive Assistant", "administration"),
         ("Receptionist", "administration"),
+        ("Personal Banker I (Consumer Lending Track)", "finance"),
+        ("Claims Adjuster Trainee", "finance"),
+        ("Facilities Coordinator", "operations"),
+        ("Curriculum Developer, Elementary Math", "education"),
+        ("Learning & Development Coordinator", "hr_recruiting"),
     ],
 )
 def test_the_title_decides_the_family(title: str, family: str) -> None:

@@ -104,7 +104,8 @@ _TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "controller": 4, "payroll": 4, "auditor": 5, "audit": 3, "tax": 3, "treasury": 4,
         "fp&a": 5, "accounts payable": 5, "accounts receivable": 5, "billing": 2,
         "banker": 4, "banking": 3, "bank teller": 5, "teller": 4, "lending": 3, "loan officer": 5, "loan": 2,
-        "mortgage": 3, "underwriter": 4, "credit analyst": 5,
+        "mortgage": 3, "underwriter": 4, "credit analyst": 5, "insurance": 2, "claims": 3, "adjuster": 4,
+        "claims adjuster": 5, "underwriting": 4,
     },
     "administration": {
         "administrative": 5, "administrator": 2, "admin": 3, "receptionist": 5,
@@ -116,7 +117,7 @@ _TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "operations": 3, "logistics": 4, "warehouse": 4, "supply chain": 5, "procurement": 4,
         "fulfillment": 4, "fulfilment": 4, "dispatcher": 4, "dispatch": 3, "driver": 3,
         "forklift": 4, "inventory": 2, "shipping": 3, "fleet": 3, "courier": 4, "picker": 4,
-        "packer": 4, "planner": 1, "buyer": 2,
+        "packer": 4, "planner": 1, "buyer": 2, "facilities": 4, "facility": 3,
     },
     "healthcare": {
         "nurse": 5, "nursing": 5, "rn": 5, "lpn": 5, "cna": 5, "physician": 5, "doctor": 4,
@@ -131,6 +132,7 @@ _TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "school": 2, "curriculum": 4, "instructional designer": 6, "teaching assistant": 6,
         "paraprofessional": 4, "academic": 2, "preschool": 5, "early years": 4,
         "training coordinator": 4, "training specialist": 4, "corporate trainer": 5,
+        "curriculum developer": 6, "curriculum writer": 6, "elementary": 3,
     },
     "skilled_trades": {
         "electrician": 5, "plumber": 5, "carpenter": 5, "welder": 5, "mechanic": 5,
