@@ -147,7 +147,10 @@ def test_a_profile_prefers_an_achievement_to_a_list_of_skills() -> None:
 
 
 def test_wishes_and_plans_in_a_profile_are_not_evidence() -> None:
-    profile = "Looking for a membership sales role.\nStudying for the NASM CPT exam in spring.\nUpsold plans daily."
+    profile = (
+        "Looking for a membership sales role.\nStudying for the NASM CPT exam in spring.\nUpsold plans daily.\n"
+        "Accurate, calm when a paycheck is wrong, and ready to move into a broader HR role."
+    )
     assert [m.skill_id for m in extract_profile_skills(profile)] == ["upselling"]
 
 

@@ -101,7 +101,8 @@ _WISH: Final = Skill(
         aspire to|aspiring|eager to|excited to|interested in|my goal|goal is to|plan to|planning to|
         turning to|transitioning to|transitioning into|transition into|moving into|pivoting to|pivoting into|
         ready to sit|ready to take|studying for|preparing for|working toward|working towards|
-        currently studying|enrolled in|in progress|exam booked|grow into""".replace("\n", " ").split("|")
+        currently studying|enrolled in|in progress|exam booked|grow into|ready to move|ready to step|ready to grow|
+        ready for the next|ready for a new|next step into""".replace("\n", " ").split("|")
     ),
 )
 
