@@ -125,7 +125,7 @@ def _raw(*skills: dict[str, object], **family: object) -> dict[str, object]:
          "'up sell' is claimed by a, b"),
         (_raw({"id": "a", "name": "A", "colour": "red"}), "unknown keys ['colour']"),
         (_raw({"id": "Bad Id", "name": "A"}), "`id` must be"),
-        (_raw({"id": "a", "name": "A", "context": ["code"]}), "`context` and `strict` guard `cased`"),
+        (_raw({"id": "a", "name": "A", "context": ["code"]}), "`context` and `strict` guard `cased` or `guarded`"),
         (_raw({"id": "a", "name": "A", "context_families": ["nope"], "cased": ["A"]}), "unknown context_families"),
         (_raw({"id": "a", "name": "A"}, transferable="yes"), "`transferable` must be"),
         (_raw({"id": "a", "name": "A", "shows": ["nope"]}), "'a': `shows` names unknown or itself: ['nope']"),
@@ -133,6 +133,7 @@ def _raw(*skills: dict[str, object], **family: object) -> dict[str, object]:
         (_raw({"id": "a", "name": "A", "aliases": ["{led|lead # staff"]}), "'{led|lead # staff' has an unpaired brace"),
         (_raw({"id": "a", "name": "A", "aliases": ["led|lead"]}), "a `|` outside braces"),
         (_raw({"id": "a", "name": "A", "aliases": ["# staff"]}), "'# staff' starts with a number"),
+        (_raw({"id": "a", "name": "A", "guarded": ["talked to"]}), "`guarded` aliases need `context` words"),
     ],
 )
 def test_a_malformed_taxonomy_fails_naming_what_to_fix(data: dict[str, object], message: str) -> None:
@@ -192,6 +193,15 @@ def test_an_alias_starting_with_a_common_verb_matches_its_other_forms_and_determ
         ("events", 0), ("events", 1), ("leading", 2), ("leading", 3), ("errands", 4),
         ("courier", 5),  # a form made up from "ran errands" never takes another skill's own alias
     ]
+
+
+def test_a_guarded_alias_counts_only_beside_one_of_its_context_words() -> None:
+    taxonomy = parse_taxonomy(_raw(
+        {"id": "communication", "name": "Communication", "guarded": ["{talked|talk} {to|with}"],
+         "context": ["patients", "customers"]},
+    ))
+    said = ["Talked with frustrated patients every day.", "Talked to my cousin about it.", "Talk to customers."]
+    assert [(hit[0].id, hit[1]) for hit in taxonomy.scan(said)] == [("communication", 0), ("communication", 2)]
 
 
 def test_matching_cost_does_not_grow_with_the_taxonomy() -> None:

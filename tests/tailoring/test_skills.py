@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from interview_coach.workers.tailoring.model import JobInfo
-from interview_coach.workers.tailoring.skill_matching import job_skill_sections
+from interview_coach.workers.tailoring.model import CandidateInfo, JobInfo
+from interview_coach.workers.tailoring.skill_matching import job_skill_sections, match_skills
 from interview_coach.workers.tailoring.skills import EVIDENCE_MAX, extract_profile_skills, extract_skills
 
 
@@ -103,6 +103,27 @@ def test_a_number_in_the_middle_of_a_phrase_still_counts() -> None:
     assert _ids("Trained 9 new cooks on our recipes.") == ["training_delivery"]
     assert _ids("Lead 18 associates on second shift.") == ["people_management"]
     assert _ids("Run 5-7 service calls a day.") == ["field_service"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Talk frustrated patients through insurance rejections.", True),
+        ("Translate for Spanish-speaking patients, about a quarter of our families.", True),
+        ("Talked with parents at pick-up when the day had been a hard one.", True),
+        ("Built and updated WordPress sites for seven clients.", False),
+        ("Talked my way into a backstage pass.", False),
+    ],
+)
+def test_what_someone_did_with_people_shows_communication(sentence: str, found: bool) -> None:
+    assert ("communication" in _ids(sentence)) is found
+
+
+def test_hipaa_shows_confidentiality_with_its_own_line() -> None:
+    job = JobInfo(title="HR Coordinator", company="Mercy Ridge",
+                  requirements="Requirements\n- Unquestioned confidentiality with employee information.")
+    candidate = CandidateInfo(name="Ana", profile="- Keep detailed notes in Epic under HIPAA.")
+    assert [s.skill for s in match_skills(job, candidate).skills] == ["Confidentiality"]
 
 
 def test_lead_by_example_is_leadership_not_lead_generation() -> None:

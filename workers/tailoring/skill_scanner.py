@@ -113,6 +113,7 @@ class _Claim:
     cased: tuple[str, ...] | None  # the exact tokens of a case-sensitive alias
     plain: bool  # no guard at all: accepted on sight
     role: bool = False  # names a person: see _ROLE_NOUNS
+    guarded: bool = False  # needs a context word in its sentence (``Skill.guarded``)
 
 
 class SkillScanner:
@@ -224,6 +225,8 @@ def _judge(
             continue
         if claim.role and (lows[stop] in _ROLE_AS_MODIFIER or _someone_else(lows, start)):
             continue
+        if claim.guarded:
+            return "context", skill
         if claim.cased is None:
             return "yes", skill
         sentence = bisect_right(bounds, start)
@@ -394,6 +397,8 @@ def _build_trie(skills: Sequence[Skill]) -> dict[str, Any]:
                 _claim(generated, (*key[:-1], other), _Claim(skill, None, plain))
         for alias in skill.cased:
             _claim(claims, _key_of(skill, alias), _Claim(skill, tuple(tokenize(alias)), False))
+        for alias in skill.guarded:
+            _claim(claims, _key_of(skill, alias), _Claim(skill, None, False, guarded=True))
     for key, found in list(claims.items()):
         if len(key) > 1:
             for variant in _variants(key):

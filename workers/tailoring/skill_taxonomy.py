@@ -24,7 +24,7 @@ CATEGORIES: Final[tuple[str, ...]] = ("hard", "tool", "certification", "soft")
 _FAMILY_KEYS: Final = frozenset({"id", "label", "bridge", "transferable", "category", "skills"})
 _SKILL_KEYS: Final = frozenset(
     {"id", "name", "category", "aliases", "cased", "context", "context_families", "strict", "not_before"}
-    | {"not_after", "broad", "shows"}
+    | {"not_after", "broad", "shows", "guarded"}
 )
 
 
@@ -60,6 +60,10 @@ class Skill:
     # Skills that holding this one shows on the same line: "OSHA 10" shows "OSHA compliance",
     # "PostgreSQL" shows "SQL".
     shows: tuple[str, ...] = ()
+    # Aliases that count only with a ``context`` word (or a skill of ``context_families``) in
+    # the same sentence, any case: what someone did with people shows a soft skill ("talked
+    # frustrated patients through a denial" is communication; "talked" alone is not).
+    guarded: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -239,8 +243,11 @@ def _parse_skill(raw: Any, family: str, default_category: Any) -> Skill:
     if not all(isinstance(raw.get(key, False), bool) for key in ("strict", "broad")):
         raise TaxonomyError(f"{where}: `strict` and `broad` must be true or false")
     cased, context = _words(raw, "cased", where), _words(raw, "context", where)
-    if (context or raw.get("strict")) and not cased:
-        raise TaxonomyError(f"{where}: `context` and `strict` guard `cased` aliases; list some")
+    guarded = tuple(a for alias in _words(raw, "guarded", where) for a in expand_alias(alias, where))
+    if (context or raw.get("strict")) and not (cased or guarded):
+        raise TaxonomyError(f"{where}: `context` and `strict` guard `cased` or `guarded` aliases; list some")
+    if guarded and not context:
+        raise TaxonomyError(f"{where}: `guarded` aliases need `context` words")
     return Skill(
         id=skill_id,
         name=_text(raw, "name", where, None),
@@ -255,6 +262,7 @@ def _parse_skill(raw: Any, family: str, default_category: Any) -> Skill:
         not_after=_token_set(_words(raw, "not_after", where)),
         broad=raw.get("broad", False),
         shows=_words(raw, "shows", where),
+        guarded=guarded,
     )
 
 
