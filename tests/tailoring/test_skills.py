@@ -119,6 +119,23 @@ def test_what_someone_did_with_people_shows_communication(sentence: str, found: 
     assert ("communication" in _ids(sentence)) is found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Hire and train a staff of 45 front- and back-of-house employees.", True),
+        ("Designed and teach a weekly class for older adults on email and smartphones.", True),
+        ("Attended staff training every month.", False),
+        ("Trained as a phlebotomist in 2019.", False),
+    ],
+)
+def test_training_other_people_is_training_delivery(sentence: str, found: bool) -> None:
+    assert ("training_delivery" in _ids(sentence)) is found
+
+
+def test_a_teaching_hospital_is_no_teaching() -> None:
+    assert _ids("Agnes Medical Center is a 320-bed teaching hospital.") == []
+
+
 def test_hipaa_shows_confidentiality_with_its_own_line() -> None:
     job = JobInfo(title="HR Coordinator", company="Mercy Ridge",
                   requirements="Requirements\n- Unquestioned confidentiality with employee information.")

@@ -133,7 +133,15 @@ _THE_PEOPLE_IN_CHARGE: Final = Skill(
         for alias in expand_alias(pattern)
     ),
 )
-_MARKERS: Final = (_WISH, _THE_PEOPLE_IN_CHARGE)
+# Words of a skill in a phrase that names something else: "a 320-bed teaching hospital".
+_NOT_A_SKILL: Final = Skill(
+    id="_not_a_skill",
+    name="a skill's word naming something else",
+    category="soft",
+    family=_MARKER_FAMILY,
+    aliases=("teaching hospital", "teaching hospitals", "teaching clinic", "teaching clinics"),
+)
+_MARKERS: Final = (_WISH, _THE_PEOPLE_IN_CHARGE, _NOT_A_SKILL)
 
 
 def _object_marker(skills: Sequence[Skill]) -> Skill:
