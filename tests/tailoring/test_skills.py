@@ -120,8 +120,6 @@ def test_a_number_in_the_middle_of_a_phrase_still_counts() -> None:
         ("Keep guest health information private: intake forms locked away.", "confidentiality", True),
         ("Keep pay records locked down; only payroll and HR see them.", "confidentiality", True),
         ("Locked down the office at night.", "confidentiality", False),
-        ("Greeted walk-in customers and answered the branch line.", "customer_service", True),
-        ("Greeted the delegates at the conference.", "customer_service", False),
         ("My entries passed our quarterly audit with 99.8% accuracy.", "auditing", False),
         ("Led the internal audit of payroll.", "auditing", True),
     ],

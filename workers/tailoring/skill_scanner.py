@@ -10,7 +10,7 @@ for someone else ("reported to the store manager"). See ``Skill`` for the guards
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, count
@@ -265,14 +265,24 @@ def _judge_cased(claim: _Claim, originals: list[str], start: int, stop: int) -> 
 def _settle(
     accepted: list[tuple[Skill, int]], pending: list[tuple[Skill, int]], lows: list[str], bounds: list[int]
 ) -> list[tuple[Skill, int]]:
-    """Keep the guarded hits whose sentence has a context word or a skill of a context family."""
+    """Keep the guarded hits whose sentence has a context word or a skill of a context family.
+
+    ``accepted`` is in text order, so a sentence's hits are found by bisection rather than by
+    reading them all for each guarded hit.
+    """
+    starts = [at for _, at in accepted]
+    settled: list[tuple[Skill, int]] = []
     for skill, start in pending:
         sentence = bisect_right(bounds, start)
         first, end = (bounds[sentence - 1] + 1 if sentence else 0), bounds[sentence]
-        neighbours = {s.family for s, at in accepted if first <= at < end}
-        if skill.context.intersection(lows[first:end]) or skill.context_families & neighbours:
-            accepted.append((skill, start))
-    return sorted(accepted, key=lambda hit: hit[1])
+        if skill.context.intersection(lows[first:end]):
+            settled.append((skill, start))
+            continue
+        neighbours = {accepted[i][0].family for i in range(bisect_left(starts, first), bisect_left(starts, end))}
+        neighbours.update(s.family for s, at in settled if first <= at < end)
+        if skill.context_families & neighbours:
+            settled.append((skill, start))
+    return sorted([*accepted, *settled], key=lambda hit: hit[1])
 
 
 def plural_of(word: str) -> str | None:
