@@ -301,7 +301,7 @@ def singular_of(word: str) -> str | None:
         return None
     if word.endswith("ies"):
         return word[:-3] + "y"
-    return word[:-2] if word.endswith(("ches", "shes", "xes", "sses")) else word[:-1]
+    return word[:-2] if word.endswith(("ches", "shes", "xes")) else word[:-1]
 
 
 # The forms of the verbs that start many aliases ("planned events", "led a team"): an alias
