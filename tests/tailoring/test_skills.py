@@ -122,9 +122,15 @@ def test_a_number_in_the_middle_of_a_phrase_still_counts() -> None:
         ("Locked down the office at night.", "confidentiality", False),
         ("My entries passed our quarterly audit with 99.8% accuracy.", "auditing", False),
         ("Led the internal audit of payroll.", "auditing", True),
+        ("Statements ready for each client's CPA at tax time.", "cpa", False),
+        ("Licensed CPA since 2019.", "cpa", True),
+        ("Call the RN case manager the same day.", "rn_license", False),
+        ("Six heavy trucks, M915 line-haul tractors.", "tractor_operation", False),
     ],
 )
-def test_what_someone_did_with_people_shows_a_soft_skill(sentence: str, skill: str, found: bool) -> None:
+def test_a_line_shows_a_skill_by_what_the_candidate_did_not_by_whom_they_met(
+    sentence: str, skill: str, found: bool
+) -> None:
     assert (skill in _ids(sentence)) is found
 
 
