@@ -7,7 +7,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from .skill_scanner import _BOUNDARY, tokenize
+from .skill_scanner import _BOUNDARY
+from .tokens import tokenize
 
 DIGIT_RE: Final = re.compile(r"\d")
 # "2019 - 2021", "2021 - present", "Jun 2021 - Aug 2022", "2020 to Summer 2022"

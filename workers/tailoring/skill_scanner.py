@@ -9,77 +9,27 @@ for someone else ("reported to the store manager"). See ``Skill`` for the guards
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, count
 from typing import TYPE_CHECKING, Any, Final
 
+from .alias_forms import is_number, plural_of, singular_of, variants
+from .tokens import alias_tokens, tokenize
+
 if TYPE_CHECKING:
     from .skill_taxonomy import Skill
 
-# Tokens are runs of letters, digits, "+", "#" and "&" ("c++", "c#", "r&d"). Everything else
-# separates them, so "cold-calling" = "cold calling" and "node.js" = "node js"; apostrophes
-# vanish ("driver's" = "drivers"). Aliases go through the same function, so both sides agree.
-# bytes.translate (a table look-up per byte, dropping apostrophes on the way) and split run in
-# C, several times faster than a regex tokenizer or str.translate. Text goes through UTF-8,
-# where the lead bytes of U+0080-00BF and U+2000-2FFF (nbsp, dashes, bullets, curly quotes...)
-# become spaces and their orphaned continuation bytes are dropped when decoding.
-_ASCII_SEPARATORS: Final = '!"$%()*,./:;<=>?@[\\]^_`{|}~-\t\r\n\v\f'
-_BYTE_SEPARATORS: Final = bytes.maketrans(
-    _ASCII_SEPARATORS.encode() + b"\xc2\xe2", b" " * (len(_ASCII_SEPARATORS) + 2)
-)
-_DOTNET_RE: Final = re.compile(r"(?<![^\W_])\.net\b", re.IGNORECASE)  # ".NET" is not "net"
-_ADDRESS_MARKS: Final = ("@", "://", "www.")
 _BOUNDARY: Final = "\x00"  # joins sentences in one pass; never part of an alias
 _END: Final = ""  # trie key for the claims that end at a node; never a token
 # An alias's "#" stands for a number: "trained # new" is "trained 9 new", "trained twelve new".
 _NUMBER: Final = "#"
-_NUMBER_WORDS: Final = frozenset({
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
-    "twenty", "thirty", "forty", "fifty", "hundred", "dozens", "hundreds", "several",
-})
 
 
 class AliasError(ValueError):
     """An alias that cannot be matched: no letters, or two skills claim it and case does not
     tell them apart."""
-
-
-def tokenize(text: str) -> list[str]:
-    """Split ``text`` into tokens, keeping case (callers lower it first when they match).
-
-    Email addresses and web addresses are no words ("sam.hvac@example.com" names no skill).
-    """
-    if "@" in text or "://" in text or "www." in text:
-        text = _drop_addresses(text)
-    text = f" {text} ".replace(" & ", " and ")
-    if ".net" in text or ".NET" in text:
-        text = _DOTNET_RE.sub(" dotnet", text)
-    data = text.encode()
-    if not text.isascii():
-        data = data.replace("\u2019".encode(), b"")  # a curly apostrophe vanishes too
-    return data.translate(_BYTE_SEPARATORS, b"'").decode(errors="ignore").split()
-
-
-def _drop_addresses(text: str) -> str:
-    """``text`` with each word that holds an address mark blanked: a few string searches per
-    address (a regex would try every position of a long text)."""
-    for mark in _ADDRESS_MARKS:
-        at = text.find(mark)
-        while at >= 0:
-            start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
-            ends = [end for end in (text.find(" ", at), text.find("\n", at), text.find("\t", at)) if end >= 0]
-            end = min(ends) if ends else len(text)
-            text = f"{text[:start]} {text[end:]}"
-            at = text.find(mark, start + 1)
-    return text
-
-
-def alias_tokens(alias: str) -> tuple[str, ...]:
-    """The normalised tokens an alias is matched by (its key in the trie)."""
-    return tuple(tokenize(alias.lower()))
 
 
 # An alias ending in one of these names a person ("store manager", "recruiter"). It counts
@@ -200,7 +150,7 @@ def _walk(node: dict[str, Any], lows: list[str], start: int) -> list[tuple[int, 
         token = lows[stop]
         if token in node:
             node = node[token]
-        elif _NUMBER in node and (token.rstrip("+").isdigit() or token in _NUMBER_WORDS):
+        elif _NUMBER in node and is_number(token):
             node = node[_NUMBER]
         else:
             return ends
@@ -285,112 +235,6 @@ def _settle(
     return sorted([*accepted, *settled], key=lambda hit: hit[1])
 
 
-def plural_of(word: str) -> str | None:
-    """The plural the scanner adds for an alias's last word ("cold call" is also "cold calls")."""
-    if len(word) < 3 or not word.isalpha() or word.endswith("s"):
-        return None
-    if word.endswith(("ch", "sh", "x", "z")):
-        return word + "es"
-    return word[:-1] + "ies" if word.endswith("y") and word[-2] not in "aeiou" else word + "s"
-
-
-def singular_of(word: str) -> str | None:
-    """The singular the scanner adds for the last word of an alias of two words or more
-    ("controlled substances" is also "controlled substance"); one word is left alone ("sales")."""
-    if len(word) < 4 or not word.isalpha() or not word.endswith("s") or word.endswith(("ss", "us", "is")):
-        return None
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-2] if word.endswith(("ches", "shes", "xes")) else word[:-1]
-
-
-# The forms of the verbs that start many aliases ("planned events", "led a team"): an alias
-# that starts with one is also matched with the others ("plan events", "planning events"), and
-# one that names "a", "the" or "our" thing with the others ("led the team", "led our team").
-# Listed in full, as English verbs are too irregular for rules ("run, runs, ran, running").
-_VERB_FORMS: Final = tuple(tuple(line.split()) for line in """
-    plan plans planned planning
-    organize organizes organized organizing
-    organise organises organised organising
-    manage manages managed managing
-    lead leads led leading
-    supervise supervises supervised supervising
-    direct directs directed directing
-    oversee oversees oversaw overseeing
-    keep keeps kept keeping
-    write writes wrote writing
-    pick picks picked picking
-    place places placed placing
-    handle handles handled handling
-    build builds built building
-    sell sells sold selling
-    close closes closed closing
-    automate automates automated automating
-    process processes processed processing
-    teach teaches taught teaching
-    run runs ran running
-    train trains trained
-    design designs designed designing
-    develop develops developed developing
-    create creates created creating
-    operate operates operated operating
-    make makes made making
-    take takes took taking
-    give gives gave giving
-    coordinate coordinates coordinated coordinating
-    motivate motivates motivated motivating
-    exceed exceeds exceeded exceeding
-    monitor monitors monitored monitoring
-    schedule schedules scheduled scheduling
-    book books booked
-    show shows showed showing
-    deliver delivers delivered delivering
-    facilitate facilitates facilitated facilitating
-    host hosts hosted hosting
-    resolve resolves resolved resolving
-    answer answers answered answering
-    serve serves served serving
-    help helps helped helping
-    assist assists assisted assisting
-    prepare prepares prepared preparing
-    maintain maintains maintained maintaining
-    install installs installed installing
-    repair repairs repaired repairing
-    inspect inspects inspected inspecting
-    negotiate negotiates negotiated negotiating
-    present presents presented presenting
-    conduct conducts conducted conducting
-    analyze analyzes analyzed analyzing
-    analyse analyses analysed analysing
-    reconcile reconciles reconciled reconciling
-    mentor mentors mentored mentoring
-    coach coaches coached coaching
-    recruit recruits recruited recruiting
-    hire hires hired hiring
-    onboard onboards onboarded
-    track tracks tracked tracking
-    prospect prospects prospected prospecting
-    upsell upsells upsold upselling
-    greet greets greeted greeting
-    count counts counted counting
-    load loads loaded loading
-    unload unloads unloaded unloading
-    receive receives received receiving
-    ship ships shipped shipping
-    pack packs packed packing
-    """.strip().splitlines())
-_FORMS_OF: Final = {form: forms for forms in _VERB_FORMS for form in forms}
-_DETERMINERS: Final = ("a", "the", "our", "my")
-
-
-def _variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The other ways of saying an alias of two words or more: its first verb in its other
-    forms, and "a", "the", "our" or "my" after it for one another."""
-    firsts = _FORMS_OF.get(key[0], (key[0],))
-    seconds = _DETERMINERS if len(key) > 2 and key[1] in _DETERMINERS else (key[1],)
-    return [(first, second, *key[2:]) for first in firsts for second in seconds if (first, second) != key[:2]]
-
-
 def _build_trie(skills: Sequence[Skill]) -> dict[str, Any]:
     claims: dict[tuple[str, ...], list[_Claim]] = {}
     generated: dict[tuple[str, ...], list[_Claim]] = {}
@@ -411,7 +255,7 @@ def _build_trie(skills: Sequence[Skill]) -> dict[str, Any]:
             _claim(claims, _key_of(skill, alias), _Claim(skill, None, False, guarded=True))
     for key, found in list(claims.items()):
         if len(key) > 1:
-            for variant in _variants(key):
+            for variant in variants(key):
                 for claim in found:
                     if claim.cased is None:
                         _claim(generated, variant, claim)

@@ -14,8 +14,10 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final
 
-from .skill_scanner import AliasError, Hit, SkillScanner, alias_tokens, plural_of, tokenize
+from .alias_forms import plural_of
+from .skill_scanner import AliasError, Hit, SkillScanner
 from .text_sections import OBJECT_WORDS
+from .tokens import alias_tokens, tokenize
 
 __all__ = ["CATEGORIES", "Family", "Skill", "Taxonomy", "TaxonomyError", "alias_tokens", "load_taxonomy", "tokenize"]
 

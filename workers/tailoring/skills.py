@@ -13,9 +13,9 @@ from operator import itemgetter
 from typing import Any, Final, NamedTuple
 
 from .evidence import DIGIT_RE, LAST_RESORT_QUALITY, employer_span, evidence_quality
-from .skill_scanner import tokenize
 from .skill_taxonomy import Skill, load_taxonomy
 from .text_sections import MENTIONED, NICE_TO_HAVE, OTHER, RANK, REQUIRED, object_spans, read_sentences
+from .tokens import tokenize
 
 __all__ = [
     "EVIDENCE_MAX", "MENTIONED", "NICE_TO_HAVE", "OTHER", "RANK", "REQUIRED", "SkillMention",

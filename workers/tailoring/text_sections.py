@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Final
 
 from .evidence import DIGIT_RE
-from .skill_scanner import tokenize
+from .tokens import tokenize
 
 REQUIRED, MENTIONED, NICE_TO_HAVE, OTHER = "required", "mentioned", "nice_to_have", "other"
 RANK: Final = {REQUIRED: 0, MENTIONED: 1, None: 1, NICE_TO_HAVE: 2, OTHER: 3}
