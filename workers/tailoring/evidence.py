@@ -68,7 +68,7 @@ def _about_education(line: str) -> bool:
 
 def employer_span(line: str) -> tuple[int, int] | None:
     """In a job header of a profile ("Customer Service Representative, Penn Freight Brokers,
-    2018 - 2020"), the tokens (as ``skill_scanner.tokenize`` counts them) from the employer to
+    2018 - 2020"), the tokens (as ``tokens.tokenize`` counts them) from the employer to
     the dates: a skill named there is the employer's business ("Freight", "Land surveying",
     "Staffing"), not the candidate's. None for any other line, and for a school's line
     ("Savannah Technical College, Hospitality Management coursework, 2019 - 2020"), where what

@@ -124,7 +124,7 @@ _CLAUSE_END_RE: Final = re.compile(r"[;:(]| [-–—] |, (?:and|but|where|which|
 
 @lru_cache(maxsize=4096)
 def object_spans(sentence: str) -> tuple[tuple[int, int], ...]:
-    """The token ranges (as ``skill_scanner.tokenize`` counts) of what the sentence says a
+    """The token ranges (as ``tokens.tokenize`` counts) of what the sentence says a
     company sells or whom someone sells to (see ``_PRODUCT_RE``); usually none. Asked only of
     the sentences that hold a word of ``OBJECT_WORDS``, and cached: postings repeat lines."""
     product = _PRODUCT_RE.match(sentence)
