@@ -1,9 +1,8 @@
 """Reading postings and profiles: ``extract_skills``, ``read_posting``, ``extract_profile_skills``.
 
 The data and its matcher are in ``skill_taxonomy`` and ``skill_scanner`` (with ``tokens`` and
-``alias_forms``); splitting a text
-into sentences and how a posting's headings decide whether a skill is required, in
-``text_sections``; sorting a job's skills (``job_skill_sections``) and matching a candidate to
+``alias_forms``); splitting a text into sentences and how a posting's headings decide whether
+a skill is required, in ``text_sections``; sorting a job's skills (``job_skill_sections``) and matching a candidate to
 it (``match_skills``) in ``skill_matching``.
 """
 
