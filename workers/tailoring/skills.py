@@ -2,8 +2,8 @@
 
 The data and its matcher are in ``skill_taxonomy`` and ``skill_scanner`` (with ``tokens`` and
 ``alias_forms``); splitting a text into sentences and how a posting's headings decide whether
-a skill is required, in ``text_sections``; sorting a job's skills (``job_skill_sections``) and matching a candidate to
-it (``match_skills``) in ``skill_matching``.
+a skill is required, in ``text_sections``; sorting a job's skills (``job_skill_sections``)
+and matching a candidate to it (``match_skills``) in ``skill_matching``.
 """
 
 from __future__ import annotations
