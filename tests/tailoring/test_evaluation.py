@@ -48,8 +48,8 @@ def test_the_cases_cover_the_job_families_with_realistic_texts() -> None:
 
 def test_the_held_out_cases_are_valid_and_apart_from_the_tuning_cases() -> None:
     # Written blind, after the engine was tuned on cases/; ``make eval`` reports them apart.
-    # No floor applies to them here: their first-run scores are the honest measure of how the
-    # engine does on applications it was not shaped by (docs/performance.md, "Held-out cases").
+    # Their first-run scores are the honest measure of how the engine does on applications it
+    # was not shaped by (docs/tailoring-quality.md).
     assert len(HOLDOUT) >= 12
     assert not {case.name for case in HOLDOUT} & {case.name for case in CASES}
     problems = {case.name: case_problems(case) for case in HOLDOUT}
@@ -64,6 +64,24 @@ def test_skill_reminders_reach_the_precision_and_recall_floors() -> None:
         pytest.fail(
             f"precision {precision:.2f} (floor {PRECISION_FLOOR}), "
             f"recall {recall:.2f} (floor {RECALL_FLOOR})\n\n{format_table(results)}",
+            pytrace=False,
+        )
+
+
+# Where session 9 left the held-out cases, less a margin (it found 204 of 335, precision 0.85):
+# a guard against reading worse, not the goal, which they miss (docs/tailoring-quality.md).
+HOLDOUT_PRECISION_GUARD = 0.8
+HOLDOUT_RECALL_GUARD = 0.58
+
+
+def test_the_held_out_cases_read_no_worse_than_session_9_left_them() -> None:
+    results = evaluate(HOLDOUT)
+    total = totals(results)
+    precision, recall = total.precision or 0.0, total.recall or 0.0
+    if precision < HOLDOUT_PRECISION_GUARD or recall < HOLDOUT_RECALL_GUARD:
+        pytest.fail(
+            f"held-out precision {precision:.2f} (guard {HOLDOUT_PRECISION_GUARD}), "
+            f"recall {recall:.2f} (guard {HOLDOUT_RECALL_GUARD})\n\n{format_table(results)}",
             pytrace=False,
         )
 
