@@ -7,8 +7,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from .skill_scanner import _BOUNDARY
-from .tokens import tokenize
+from .tokens import BOUNDARY, tokenize
 
 DIGIT_RE: Final = re.compile(r"\d")
 # "2019 - 2021", "2021 - present", "Jun 2021 - Aug 2022", "2020 to Summer 2022"
@@ -81,8 +80,8 @@ def employer_span(line: str) -> tuple[int, int] | None:
     title, comma, employer = line[: dates.start()].partition(", ")
     if not comma or _names_a_school(title):
         return None
-    tokens = tokenize(f"{title} {_BOUNDARY} {employer}")  # one call: the boundary token is never split
-    first = tokens.index(_BOUNDARY)
+    tokens = tokenize(f"{title} {BOUNDARY} {employer}")  # one call: the boundary token is never split
+    first = tokens.index(BOUNDARY)
     return first, len(tokens) - 1
 
 

@@ -16,12 +16,11 @@ from itertools import compress, count
 from typing import TYPE_CHECKING, Any, Final
 
 from .alias_forms import is_number, plural_of, singular_of, variants
-from .tokens import alias_tokens, tokenize
+from .tokens import BOUNDARY, alias_tokens, tokenize
 
 if TYPE_CHECKING:
     from .skill_taxonomy import Skill
 
-_BOUNDARY: Final = "\x00"  # joins sentences in one pass; never part of an alias
 _END: Final = ""  # trie key for the claims that end at a node; never a token
 # An alias's "#" stands for a number: "trained # new" is "trained 9 new", "trained twelve new".
 _NUMBER: Final = "#"
@@ -84,10 +83,10 @@ class SkillScanner:
         """
         # One pass over all sentences, joined by a boundary token no alias contains: a trie walk
         # stops at it, and as the text also ends with one, a walk never runs off the end.
-        lows = tokenize(f" {_BOUNDARY} ".join([*sentences, ""]).lower())
+        lows = tokenize(f" {BOUNDARY} ".join([*sentences, ""]).lower())
         bounds = [-1]
         for _ in sentences:
-            bounds.append(lows.index(_BOUNDARY, bounds[-1] + 1))
+            bounds.append(lows.index(BOUNDARY, bounds[-1] + 1))
         del bounds[0]
         root = self._trie
         accepted: list[tuple[Skill, int]] = []
@@ -193,7 +192,7 @@ def _someone_else(lows: list[str], start: int) -> bool:
     for before in (start - 1, start - 2):
         if lows[before] in _SOMEONE_ELSE or (lows[before] in ("a", "an") and lows[before - 1] in _ALONGSIDE):
             return True
-        if before < start - 1 or lows[before] == _BOUNDARY:
+        if before < start - 1 or lows[before] == BOUNDARY:
             break
     return False
 
@@ -282,7 +281,7 @@ def _build_trie(skills: Sequence[Skill]) -> dict[str, Any]:
 
 def _key_of(skill: Skill, alias: str) -> tuple[str, ...]:
     key = alias_tokens(alias)
-    if not key or _BOUNDARY in alias:
+    if not key or BOUNDARY in alias:
         raise AliasError(f"skills.toml: skill {skill.id!r}: alias {alias!r} has no letters or digits")
     if key[0] == _NUMBER:
         raise AliasError(f"skills.toml: skill {skill.id!r}: alias {alias!r} starts with a number (#)")

@@ -21,6 +21,9 @@ _BYTE_SEPARATORS: Final = bytes.maketrans(
 )
 _DOTNET_RE: Final = re.compile(r"(?<![^\W_])\.net\b", re.IGNORECASE)  # ".NET" is not "net"
 _ADDRESS_MARKS: Final = ("@", "://", "www.")
+# A token that no text or alias contains: it joins sentences, or parts of a line, so that one
+# call tokenises them all and the parts can still be told apart.
+BOUNDARY: Final = "\x00"
 
 
 def tokenize(text: str) -> list[str]:
