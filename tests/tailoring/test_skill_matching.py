@@ -279,3 +279,40 @@ Run payroll for 40 people every two weeks.
     assert names[:3] == ["Account reconciliation", "QuickBooks", "Microsoft Excel"]
     assert "Accounts payable" in names and "Payroll" not in names
     assert len({r.evidence for r in match.skills}) == 3
+
+
+def test_a_duty_of_the_role_beats_a_nice_to_have_tool() -> None:
+    job = JobInfo(title="Staff Accountant", company="Acme", description="""What you'll do:
+- Run the month-end close.
+
+Requirements:
+- Account reconciliation
+
+Nice to have:
+- QuickBooks
+""")
+    candidate = CandidateInfo(name="Lee", profile="""Reconcile the bank accounts every month.
+Closed the books by the 5th business day each month.
+Entered 600 vendor invoices a month in QuickBooks.
+""")
+    names = [r.skill for r in match_skills(job, candidate, limit=2).skills]
+    assert names == ["Account reconciliation", "Month-end close"]
+
+
+def test_the_limit_counts_the_lines_of_the_email_and_a_shared_line_adds_skills() -> None:
+    job = JobInfo(title="Staff Accountant", company="Acme", requirements="""- QuickBooks
+- Accounts payable
+- Invoicing
+- Account reconciliation
+- Payroll
+""")
+    candidate = CandidateInfo(name="Lee", profile="""Run accounts payable and invoicing in QuickBooks for 40 vendors.
+Reconcile the bank accounts every month.
+Run payroll for 40 people every two weeks.
+""")
+    match = match_skills(job, candidate, limit=2)
+    # Two lines of the email: the QuickBooks line with all three skills it shows, then the
+    # reconciliation line; payroll would need a third line.
+    assert [r.skill for r in match.skills] == ["QuickBooks", "Accounts payable", "Invoicing and billing",
+                                               "Account reconciliation"]
+    assert len({r.evidence for r in match.skills}) == 2

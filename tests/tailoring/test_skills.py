@@ -238,6 +238,29 @@ def test_job_sections_decide_what_is_required() -> None:
     assert sections.has_requirements_section
 
 
+def test_what_comes_before_the_roles_first_heading_about_the_company_is_only_nice_to_have() -> None:
+    job = JobInfo(title="Staff Accountant", company="Cornerstone", description="""Cornerstone Family Services runs
+counseling programs on a $38 million budget. You will keep our books in QuickBooks.
+
+Responsibilities
+- Reconcile bank and credit card accounts each month.
+
+Requirements
+- Excel
+""")
+    sections = job_skill_sections(job)
+    # The company's budget and programs are no duty; a sentence to "you" is one.
+    assert {"counseling", "budgeting"} <= {m.skill_id for m in sections.nice_to_have}
+    assert [m.skill_id for m in sections.mentioned] == ["bookkeeping", "quickbooks", "reconciliation"]
+
+
+def test_without_a_heading_about_the_role_the_first_paragraph_still_counts() -> None:
+    description = "Cornerstone runs counseling programs on a $38 million budget.\nReconcile our accounts monthly."
+    job = JobInfo(title="Staff Accountant", company="Cornerstone", description=description)
+    required = [m.skill_id for m in job_skill_sections(job).required]
+    assert {"budgeting", "reconciliation"} <= set(required)
+
+
 def test_without_a_requirements_section_the_description_is_required() -> None:
     job = JobInfo(title="Barista", company="Cafe", description="Make espresso drinks. Cash handling is a must.")
     sections = job_skill_sections(job)

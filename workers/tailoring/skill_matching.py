@@ -36,7 +36,7 @@ __all__ = ["LISTED_EVIDENCE", "JobSkills", "SkillMatch", "job_skill_sections", "
 LISTED_EVIDENCE: Final = "Listed in your skills"
 MAX_BRIDGES: Final = 2
 MAX_TALK_ABOUT: Final = 2
-MAX_RIDERS: Final = 3  # skills past the limit that join an item already shown (``_select``)
+MAX_RIDERS: Final = 3  # skills past the limit of items, each joining an item (``_select``)
 _CATEGORY_ORDER: Final = {"tool": 0, "certification": 0, "hard": 1, "soft": 2}
 # (priority, bridged, posting order), the reminder, what the job wants, the candidate's evidence
 _Pick = tuple[tuple[int, int, int], "_Draft", "Wanted", "_Own"]
@@ -82,8 +82,8 @@ class _Own(NamedTuple):
 
 
 def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> SkillMatch:
-    """The candidate's skills this job asks for (at most ``limit``, and up to ``MAX_RIDERS`` more
-    that join a line already quoted), and what to prepare."""
+    """The candidate's skills this job asks for (at most ``limit`` items of the email, and at
+    most ``MAX_RIDERS`` more skills than that, on lines already quoted), and what to prepare."""
     taxonomy = load_taxonomy()
     wanted = job_wants(job)
     mine = _candidate_skills(candidate)
@@ -98,7 +98,7 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
         reminder = _Draft(want.skill.name, want.skill.kind, own.evidence, want.rank == 0, source, bridge, own.listed)
         # Required first; below that, a named tool or certificate the posting mentions ("we use
         # Outreach") says more than a general skill does.
-        rank = 0 if want.rank == 0 else 1 + _CATEGORY_ORDER[want.skill.category]
+        rank = 0 if want.rank == 0 else 3 * want.rank + _CATEGORY_ORDER[want.skill.category]
         picks.append(((rank, int(family is not None), want.order), reminder, want, own))
         covered.add(want.skill.id)
         used_evidence.add(own.evidence)
@@ -270,22 +270,27 @@ def _merge_umbrellas(picks: list[_Pick]) -> list[_Pick]:
 
 
 def _select(picks: list[_Pick], limit: int) -> tuple[SkillReminder, ...]:
-    """The best ``limit`` reminders, keeping up to two of each kind so neither list is empty,
-    and up to ``MAX_RIDERS`` more that a line already quoted shows."""
-    ordered = sorted(picks, key=lambda p: p[0])
+    """The best reminders for at most ``limit`` items of the email, and at most ``MAX_RIDERS``
+    more skills than that: a skill the line of an item already shows joins that item ("QuickBooks
+    and Accounts payable"), so the email grows by a name, not by a line. Up to two of each kind
+    come first, so that neither list is empty when the other has plenty."""
     limit = max(limit, 0)
-    chosen = ordered[:limit]
-    for kind in ("soft", "hard"):
-        floor = min(2, limit // 2, sum(p[1].kind == kind for p in ordered))
-        missing = floor - sum(p[1].kind == kind for p in chosen)
-        for extra in [p for p in ordered[limit:] if p[1].kind == kind][: max(missing, 0)]:
-            chosen.remove(next(p for p in reversed(chosen) if p[1].kind != kind))
-            chosen.append(extra)
-    # Past the limit, a skill shown by a line already quoted joins that item of the email
-    # ("QuickBooks and Accounts payable"): the email grows by a name, not by an item.
-    items = {_item_of(p[1]) for p in chosen} - {None}
-    riders = [p for p in ordered[limit:] if p not in chosen and _item_of(p[1]) in items]
-    chosen.extend(riders[:MAX_RIDERS])
+    ordered = sorted(picks, key=lambda p: p[0])
+    first = [p for kind in ("hard", "soft") for p in [p for p in ordered if p[1].kind == kind][: limit // 2][:2]]
+    chosen: list[_Pick] = []
+    items: set[tuple[str, str, bool]] = set()
+    shown = 0  # items of the email so far (a transferable reminder is an item of its own)
+    for p in first + [p for p in ordered if p not in first]:
+        item = _item_of(p[1])
+        fresh = item is None or item not in items
+        if fresh and shown == limit:
+            continue
+        chosen.append(p)
+        shown += fresh
+        if item is not None:
+            items.add(item)
+        if len(chosen) == limit + MAX_RIDERS:
+            break
     chosen.sort(key=lambda p: (p[2].rank, p[1].kind != "hard", p[0][1], p[0][2]))
     return tuple(SkillReminder(*p[1]) for p in chosen)
 

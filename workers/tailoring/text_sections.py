@@ -36,6 +36,8 @@ RANK: Final = {REQUIRED: 0, MENTIONED: 1, None: 1, NICE_TO_HAVE: 2, OTHER: 3}
 _BULLET_STARTS: Final = frozenset("-*•·▪◦‣>0123456789")
 _BULLET_RE: Final = re.compile(r"^(?:[-*•·▪◦‣>]+|\d{1,2}[.)])\s+")
 _ASIDE_RE: Final = re.compile(r"\(([^()]*)\)")
+# A sentence about the role speaks to the candidate: "You will log every tour in our CRM."
+_YOU_RE: Final = re.compile(r"\b(?:you|your|you'll|you're)\b", re.IGNORECASE)
 _DEMOTED: Final = {REQUIRED: MENTIONED, MENTIONED: NICE_TO_HAVE, None: NICE_TO_HAVE}
 # A sentence ends at . ! or ? before a capital; the pattern starts with a literal class so the
 # regex engine skips ahead fast.
@@ -153,6 +155,7 @@ def read_sentences(text: str, default: str | None, sections: bool) -> tuple[list
     """(section, sentence or bullet line) pairs, following the headings when ``sections``."""
     found: list[tuple[str | None, str]] = []
     section, headed_required = default, False
+    intro = 0  # sentences before the first heading about the role, in a text read without a default
     lines = _logical_lines(text)
     hints = _hints_in(lines) if sections else _NO_HINTS
     for line in lines:
@@ -162,6 +165,8 @@ def read_sentences(text: str, default: str | None, sections: bool) -> tuple[list
             if ":" in line[:50] or line[0] in "#*" or (line.count(" ") < 6 and line[-1] not in ".!?"):
                 heading, body = _read_heading(line)
                 if heading is not None and body is None:
+                    if section is None and heading in (REQUIRED, MENTIONED) and default is None and not intro:
+                        intro = len(found)
                     section = line_section = heading
                     headed_required |= heading == REQUIRED
                 elif heading is not None and body:
@@ -172,6 +177,10 @@ def read_sentences(text: str, default: str | None, sections: bool) -> tuple[list
                 continue
             line_section = _mark(line_section, line, hints)
         _add_sentences(found, line_section, line)
+    if intro:  # before the role's first heading, what does not speak to "you" is about the company
+        found[:intro] = [
+            (NICE_TO_HAVE if s is None and not _YOU_RE.search(sentence) else s, sentence) for s, sentence in found[:intro]
+        ]
     return found, headed_required
 
 
