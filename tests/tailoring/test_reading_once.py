@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from interview_coach.workers.tailoring.evidence import _EDUCATION_RE, _about_education
+from interview_coach.workers.tailoring.evidence import _EDUCATION_RE, about_education
 from interview_coach.workers.tailoring.job_skills import _ALTERNATIVES_RE, _offers_alternatives, forget_jobs
 from interview_coach.workers.tailoring.model import CandidateInfo, InterviewerInfo, InterviewInfo, JobInfo
 from interview_coach.workers.tailoring.question_context import _PRODUCT, _TEAM, _article_starts, _name_before
@@ -124,7 +124,7 @@ def test_the_education_shortcut_agrees_with_the_pattern() -> None:
     lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(20_000)]
     lines += [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(20_000)]
     for line in lines:
-        assert _about_education(line) == bool(_EDUCATION_RE.search(line)), line
+        assert about_education(line) == bool(_EDUCATION_RE.search(line)), line
 
 
 def test_a_posting_read_in_one_scan_reads_as_its_parts_one_by_one() -> None:

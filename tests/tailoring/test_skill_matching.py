@@ -316,3 +316,13 @@ Run payroll for 40 people every two weeks.
     assert [r.skill for r in match.skills] == ["QuickBooks", "Accounts payable", "Invoicing and billing",
                                                "Account reconciliation"]
     assert len({r.evidence for r in match.skills}) == 2
+
+
+def test_a_degree_is_not_the_years_of_experience_a_line_asks_for() -> None:
+    candidate = CandidateInfo(name="Renee", profile="""Ran the dining room of a 180-seat restaurant: 40 staff.
+A.A.S. Hospitality Management, Greenville Technical College, 2014
+""")
+    years = JobInfo(title="Store Manager", company="Acme", requirements="- 3+ years in a retail, restaurant or hospitality business")
+    degree = JobInfo(title="Store Manager", company="Acme", requirements="- A degree in hospitality management")
+    assert "Hospitality" not in {r.skill for r in match_skills(years, candidate).skills}
+    assert "Hospitality" in {r.skill for r in match_skills(degree, candidate).skills}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from interview_coach.workers.tailoring.job_skills import asks_for_years
 from interview_coach.workers.tailoring.model import CandidateInfo, JobInfo
 from interview_coach.workers.tailoring.skill_matching import job_skill_sections, match_skills
 from interview_coach.workers.tailoring.skills import EVIDENCE_MAX, extract_profile_skills, extract_skills
@@ -432,3 +433,20 @@ def test_an_employers_product_and_a_sellers_buyers_are_no_evidence_in_a_profile(
     assert "human_resources" not in found
     # Payroll is still theirs, shown by the line where they did it, not by what Cartwheel sells.
     assert found["payroll"].startswith("Ran payroll for 40 staff")
+
+
+@pytest.mark.parametrize(
+    ("line", "asks"),
+    [
+        ("3+ years in retail, restaurant or hospitality.", True),
+        ("At least one year as a barista.", True),
+        ("1-2 years of administrative experience.", True),
+        ("Two or more years of customer service.", True),
+        ("A degree in hospitality management.", False),
+        ("3+ years managing a team of 10 or more.", True),
+        ("Our clubs have served Denver for 20 years.", False),
+        ("Plan the year's events with the team.", False),
+    ],
+)
+def test_a_line_asking_for_years_of_experience_is_recognised(line: str, asks: bool) -> None:
+    assert asks_for_years(line) is asks

@@ -48,10 +48,10 @@ def evidence_quality(line: str) -> int:
         score += -2 if _DATE_RANGE_RE.search(line) else (2 if words >= 5 else 0)
     elif words >= 8:
         score += 1  # a sentence of what they did beats a header ("Tomasz Nowak - Backend Developer")
-    return score - 3 * _about_education(line)
+    return score - 3 * about_education(line)
 
 
-def _about_education(line: str) -> bool:
+def about_education(line: str) -> bool:
     """``_EDUCATION_RE.search(line)``, faster. The pattern starts with \\b, so ``re`` tries it
     at every position (4 us for a line of a profile, most of ``evidence_quality``). Whatever it
     matches contains one of the stems below (lower-cased) or marks (as written), and this chain

@@ -25,6 +25,13 @@ _ALTERNATIVES_RE: Final = re.compile(r"\b(?:or|either|one of|any of|similar)\b|/
 _NON_WORD: Final = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(128)).ljust(256)
 _ALTERNATIVE_WORDS: Final = (b" or ", b" either ", b" similar ")
 _ALTERNATIVE_PHRASES: Final = (b" one of ", b" any of ")
+# A line that asks for time spent doing something: "3+ years in", "at least one year as", "1-2 years of",
+# "3+ years managing"; not "our clubs have served Denver for 20 years".
+_YEARS_RE: Final = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|(?:-|–|to)\s*\d+)?\s*(?:or more\s+)?"
+    r"years?'?\s+(?:of|in|as|at|on|with|experience|\w+ing)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,11 @@ def offers_alternatives(line: str) -> bool:
 
     Asked only of the lines whose skill a candidate shows, and cached: lines recur per job."""
     return _offers_alternatives(line)
+
+
+def asks_for_years(line: str) -> bool:
+    """Does this line of a posting ask for years of doing something ("3+ years in hospitality")?"""
+    return "year" in line.lower() and _YEARS_RE.search(line) is not None
 
 
 def _offers_alternatives(line: str) -> bool:

@@ -25,8 +25,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-from .evidence import evidence_quality
-from .job_skills import JobSkills, Wanted, job_skill_sections, job_wants, offers_alternatives
+from .evidence import about_education, evidence_quality
+from .job_skills import JobSkills, Wanted, asks_for_years, job_skill_sections, job_wants, offers_alternatives
 from .model import CandidateInfo, JobInfo, SkillReminder, item_of
 from .skill_taxonomy import Family, Skill, load_taxonomy
 from .skills import profile_evidence
@@ -108,7 +108,7 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
         rank_of.setdefault(want.skill.id, want.rank)
     for want in wanted:
         own = own_skills.get(want.skill.id)
-        if own is None:
+        if own is None or _studied_for_years(want, own):
             continue
         if own.shown_by is not None and rank_of.get(own.shown_by, want.rank + 1) <= want.rank:
             covered.add(want.skill.id)  # what shows it is on the list too, as wanted, with the same line
@@ -130,7 +130,7 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
     for want in wanted:
         if want.skill.broad and want.skill.id not in covered:
             source = _best_source(mine.by_family.get(want.skill.family, ()), used_evidence)
-            if source is None:
+            if source is None or _studied_for_years(want, source):
                 continue
             if any(p[2].skill.family == want.skill.family and p[2].rank <= want.rank for p in picks):
                 covered.add(want.skill.id)  # a reminder of its family, asked for as much, shows it
@@ -187,6 +187,13 @@ def _candidate_skills(candidate: CandidateInfo) -> _Mine:
     for own in mine.values():
         by_family.setdefault(own.skill.family, []).append(own)
     return _Mine(MappingProxyType(mine), MappingProxyType({f: tuple(owns) for f, owns in by_family.items()}))
+
+
+def _studied_for_years(want: Wanted, own: _Own) -> bool:
+    """Is a degree the candidate's line for what the job asks years of? "A.A.S. Hospitality
+    Management" is no "3+ years in retail, restaurant or hospitality": the coach would not say
+    so, and the candidate would be asked about years they do not have."""
+    return not own.listed and asks_for_years(want.line) and about_education(own.evidence)
 
 
 def _best_source(family_skills: Sequence[_Own], used: set[str]) -> _Own | None:
