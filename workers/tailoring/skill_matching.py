@@ -193,7 +193,7 @@ def _studied_for_years(want: Wanted, own: _Own) -> bool:
     """Is a degree the candidate's line for what the job asks years of? "A.A.S. Hospitality
     Management" is no "3+ years in retail, restaurant or hospitality": the coach would not say
     so, and the candidate would be asked about years they do not have."""
-    return not own.listed and asks_for_years(want.line) and about_education(own.evidence)
+    return not own.listed and about_education(own.evidence) and asks_for_years(want.line)
 
 
 def _best_source(family_skills: Sequence[_Own], used: set[str]) -> _Own | None:
