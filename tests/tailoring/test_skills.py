@@ -450,3 +450,17 @@ def test_an_employers_product_and_a_sellers_buyers_are_no_evidence_in_a_profile(
 )
 def test_a_line_asking_for_years_of_experience_is_recognised(line: str, asks: bool) -> None:
     assert asks_for_years(line) is asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Write the weekly crew schedule in HotSchedules around film releases.", "workforce_scheduling"),
+        ("Build weekly staff schedules that match traffic.", "workforce_scheduling"),
+        ("Made the shift schedule for 14 cashiers.", "workforce_scheduling"),
+        ("Wrote the weekly class schedule for the studio.", "scheduling"),  # classes, not staff
+    ],
+)
+def test_writing_the_staffs_schedule_is_staff_scheduling(sentence: str, expected: str) -> None:
+    assert expected in _ids(sentence)
+    assert ("workforce_scheduling" in _ids(sentence)) == (expected == "workforce_scheduling")
