@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 
 from interview_coach.workers.tailoring.families import (
-    _CONTEXT_TERMS,
-    _TITLE_TERMS,
     FAMILIES,
     GENERAL,
     detect_families,
     detect_family,
     title_family,
 )
+from interview_coach.workers.tailoring.family_terms import CONTEXT_TERMS, TITLE_TERMS
 from interview_coach.workers.tailoring.model import STAGES, InterviewerInfo, JobInfo
 from interview_coach.workers.tailoring.roles import assign_roles, detect_role
 from interview_coach.workers.tailoring.stages import normalise_stage
@@ -65,6 +64,10 @@ GYM_SALES = JobInfo(
         ("Facilities Coordinator", "operations"),
         ("Curriculum Developer, Elementary Math", "education"),
         ("Learning & Development Coordinator", "hr_recruiting"),
+        ("Business Intelligence Developer", "data"),
+        ("BI Developer", "data"),
+        ("Heavy Equipment Operator Trainee", "skilled_trades"),
+        ("Solutions Engineer", "sales"),
     ],
 )
 def test_the_title_decides_the_family(title: str, family: str) -> None:
@@ -85,6 +88,21 @@ def test_a_title_with_no_family_words_falls_back_to_the_description() -> None:
     assert detect_family(job) == "operations"
 
 
+@pytest.mark.parametrize(
+    ("title", "description", "family"),
+    [
+        ("Rehab Technician", "Help our physical therapists with patients at the clinic: set up each patient's "
+         "exercises, clean the tables, note each visit in the EMR.", "healthcare"),
+        ("Compliance Analyst", "Northwind Credit Union serves 90,000 members with deposits, loans and lending "
+         "programs. Test our BSA and AML controls.", "finance"),
+        # Only a hint in the title, and nothing in the posting for another family: the title stands.
+        ("Data Analyst", "Join a friendly team.", "data"),
+    ],
+)
+def test_a_title_that_only_hints_is_weighed_with_the_posting(title: str, description: str, family: str) -> None:
+    assert detect_family(JobInfo(title=title, company="Acme", description=description)) == family
+
+
 def test_a_job_with_nothing_to_go_on_is_general() -> None:
     job = JobInfo(title="Associate", company="Acme", description="Join a friendly team.")
     assert detect_families(job).primary == GENERAL
@@ -97,8 +115,8 @@ def test_a_passing_mention_does_not_make_a_secondary_family() -> None:
 
 
 def test_every_family_has_title_and_context_terms() -> None:
-    assert set(_TITLE_TERMS) == set(FAMILIES) == set(_CONTEXT_TERMS)
-    title_terms = [t for terms in _TITLE_TERMS.values() for t in terms]
+    assert set(TITLE_TERMS) == set(FAMILIES) == set(CONTEXT_TERMS)
+    title_terms = [t for terms in TITLE_TERMS.values() for t in terms]
     assert len(title_terms) == len(set(title_terms)), "a title term belongs to one family"
 
 

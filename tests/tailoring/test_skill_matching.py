@@ -322,7 +322,8 @@ def test_a_degree_is_not_the_years_of_experience_a_line_asks_for() -> None:
     candidate = CandidateInfo(name="Renee", profile="""Ran the dining room of a 180-seat restaurant: 40 staff.
 A.A.S. Hospitality Management, Greenville Technical College, 2014
 """)
-    years = JobInfo(title="Store Manager", company="Acme", requirements="- 3+ years in a retail, restaurant or hospitality business")
+    years = JobInfo(title="Store Manager", company="Acme",
+                    requirements="- 3+ years in a retail, restaurant or hospitality business")
     degree = JobInfo(title="Store Manager", company="Acme", requirements="- A degree in hospitality management")
     assert "Hospitality" not in {r.skill for r in match_skills(years, candidate).skills}
     assert "Hospitality" in {r.skill for r in match_skills(degree, candidate).skills}

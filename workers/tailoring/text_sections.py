@@ -179,7 +179,8 @@ def read_sentences(text: str, default: str | None, sections: bool) -> tuple[list
         _add_sentences(found, line_section, line)
     if intro:  # before the role's first heading, what does not speak to "you" is about the company
         found[:intro] = [
-            (NICE_TO_HAVE if s is None and not _YOU_RE.search(sentence) else s, sentence) for s, sentence in found[:intro]
+            (NICE_TO_HAVE if s is None and not _YOU_RE.search(sentence) else s, sentence)
+            for s, sentence in found[:intro]
         ]
     return found, headed_required
 
