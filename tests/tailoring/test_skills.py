@@ -464,3 +464,26 @@ def test_a_line_asking_for_years_of_experience_is_recognised(line: str, asks: bo
 def test_writing_the_staffs_schedule_is_staff_scheduling(sentence: str, expected: str) -> None:
     assert expected in _ids(sentence)
     assert ("workforce_scheduling" in _ids(sentence)) == (expected == "workforce_scheduling")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skill", "shown"),
+    [
+        ("Experience leading or training a small crew.", "leadership", True),
+        ("Led a loading crew of eight and built load plans for 14 route trucks.", "leadership", True),
+        ("Ran with the crew to the next site.", "leadership", False),
+        ("Trained 3 apprentices.", "mentoring", True),
+        ("Walk the apprentice through each step.", "mentoring", True),
+        ("Read plans from architects and pass inspections.", "blueprint_reading", True),
+        ("Harness and anchor every day.", "scaffolding", True),
+        ("Diagnosed and repaired customer PCs.", "troubleshooting", True),
+        ("Cleans item codes and dates, flags duplicates.", "data_cleaning", True),
+        ("Put together sell-in decks for our grocery sales reps.", "sales_enablement", True),
+        ("Present quarterly results to the founders.", "presentation_skills", True),
+        ("Comfort with selling: suggesting the upgrade.", "upselling", True),
+        ("Handle the escalations: billing disputes and unhappy members.", "complaint_handling", True),
+        ("Ran two rounds of testing with 5 students each.", "usability_testing", True),
+    ],
+)
+def test_how_people_in_the_trades_and_offices_say_what_they_did(sentence: str, skill: str, shown: bool) -> None:
+    assert (skill in _ids(sentence)) is shown
