@@ -487,3 +487,21 @@ def test_writing_the_staffs_schedule_is_staff_scheduling(sentence: str, expected
 )
 def test_how_people_in_the_trades_and_offices_say_what_they_did(sentence: str, skill: str, shown: bool) -> None:
     assert (skill in _ids(sentence)) is shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skill", "shown"),
+    [
+        ("Keep the books in QuickBooks Online, from transaction coding to year-end.", "software_development", False),
+        ("Physician or hospital billing, coding and AR follow-up.", "software_development", False),
+        ("Coding in Python and Go for six years.", "software_development", True),
+        ("Opera PMS (V5 and Opera Cloud).", "cloud_computing", False),
+        ("Sage Intacct or another cloud accounting system.", "cloud_computing", False),
+        ("Migrated our services to the cloud.", "cloud_computing", True),
+        ("Closed 21 home sales in 2024; 70% buyer side.", "procurement", False),
+        ("Learn our first-time buyer programs.", "procurement", False),
+        ("Buyer, Fresh Foods Co: placed purchase orders with 40 vendors.", "procurement", True),
+    ],
+)
+def test_a_word_in_another_trades_sense_names_no_skill(sentence: str, skill: str, shown: bool) -> None:
+    assert (skill in _ids(sentence)) is shown
