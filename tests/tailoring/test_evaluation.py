@@ -72,13 +72,14 @@ def test_skill_reminders_reach_the_precision_and_recall_floors() -> None:
     _fail_below(CASES, PRECISION_FLOOR, RECALL_FLOOR, "tuning cases")
 
 
-# Where session 9 left the held-out cases, less a margin (it found 204 of 335, precision 0.85):
-# a guard against reading worse, not the goal, which they miss (docs/tailoring-quality.md).
+# Where session 10 left the held-out cases, less a margin (343 of 581 found, precision 0.85,
+# recall 0.59; the engine as session 10 found it: 317, 0.84, 0.55): a guard against reading
+# worse, not the goal, which they miss (docs/tailoring-quality.md).
 HOLDOUT_PRECISION_GUARD = 0.8
-HOLDOUT_RECALL_GUARD = 0.58
+HOLDOUT_RECALL_GUARD = 0.57
 
 
-def test_the_held_out_cases_read_no_worse_than_session_9_left_them() -> None:
+def test_the_held_out_cases_read_no_worse_than_session_10_left_them() -> None:
     _fail_below(HOLDOUT, HOLDOUT_PRECISION_GUARD, HOLDOUT_RECALL_GUARD, "held-out cases")
 
 
