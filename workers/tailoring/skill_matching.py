@@ -27,19 +27,17 @@ from typing import Final, NamedTuple
 
 from .evidence import about_education, evidence_quality
 from .job_skills import JobSkills, Wanted, asks_for_years, job_skill_sections, job_wants, offers_alternatives
-from .model import CandidateInfo, JobInfo, SkillReminder, item_of
+from .model import CandidateInfo, JobInfo, SkillReminder
+from .skill_selection import MAX_RIDERS, Draft, Pick, merge_umbrellas, select_reminders
 from .skill_taxonomy import Family, Skill, load_taxonomy
 from .skills import profile_evidence
 
-__all__ = ["LISTED_EVIDENCE", "JobSkills", "SkillMatch", "job_skill_sections", "match_skills"]
+__all__ = ["LISTED_EVIDENCE", "MAX_RIDERS", "JobSkills", "SkillMatch", "job_skill_sections", "match_skills"]
 
 LISTED_EVIDENCE: Final = "Listed in your skills"
 MAX_BRIDGES: Final = 2
 MAX_TALK_ABOUT: Final = 2
-MAX_RIDERS: Final = 3  # skills past the limit of items, each joining an item (``_select``)
 _CATEGORY_ORDER: Final = {"tool": 0, "certification": 0, "hard": 1, "soft": 2}
-# (priority, bridged, posting order), the reminder, what the job wants, the candidate's evidence
-_Pick = tuple[tuple[int, int, int], "_Draft", "Wanted", "_Own"]
 
 
 @dataclass(frozen=True)
@@ -50,19 +48,6 @@ class SkillMatch:
     skills: tuple[SkillReminder, ...]
     # At most two required skills with no evidence: "be ready to talk about".
     talk_about: tuple[str, ...] = ()
-
-
-class _Draft(NamedTuple):
-    """A ``SkillReminder``'s fields: a job can offer twenty candidates for eight places, and a
-    tuple is several times cheaper to make than the frozen dataclass, built only for the chosen."""
-
-    skill: str
-    kind: str
-    evidence: str
-    required: bool
-    transferable_from: str | None
-    bridge: str | None
-    listed: bool
 
 
 class _Own(NamedTuple):
@@ -88,14 +73,14 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
     wanted = job_wants(job)
     mine = _candidate_skills(candidate)
     own_skills = mine.by_id
-    picks: list[_Pick] = []
+    picks: list[Pick] = []
     covered: set[str] = set()
     used_evidence: set[str] = set()
 
     def pick(want: Wanted, own: _Own, family: Family | None = None) -> None:
         bridge = _bridge_sentence(own, want.skill, family) if family else None
         source = own.skill.name if family else None
-        reminder = _Draft(want.skill.name, want.skill.kind, own.evidence, want.rank == 0, source, bridge, own.listed)
+        reminder = Draft(want.skill.name, want.skill.kind, own.evidence, want.rank == 0, source, bridge, own.listed)
         # Required first; below that, a named tool or certificate the posting mentions ("we use
         # Outreach") says more than a general skill does.
         rank = 0 if want.rank == 0 else 3 * want.rank + _CATEGORY_ORDER[want.skill.category]
@@ -137,7 +122,7 @@ def match_skills(job: JobInfo, candidate: CandidateInfo, limit: int = 8) -> Skil
             else:  # even on a line already quoted: "LMS" shown by "modules in Canvas LMS"
                 pick(want, source)
     talk_about = _talk_about(wanted, covered, satisfied)
-    return SkillMatch(_select(_merge_umbrellas(picks), limit), talk_about)
+    return SkillMatch(select_reminders(merge_umbrellas(picks), limit), talk_about)
 
 
 def _wants_bridge(want: Wanted, covered: set[str], satisfied: set[str], bridged_families: set[str]) -> bool:
@@ -254,53 +239,3 @@ def _talk_about(wanted: Sequence[Wanted], covered: set[str], satisfied: set[str]
             names.append(skill.name)
             families.add(skill.family)
     return tuple(names[:MAX_TALK_ABOUT])
-
-
-def _merge_umbrellas(picks: list[_Pick]) -> list[_Pick]:
-    """"Microsoft Office" and "Microsoft Word" from the same line of the profile are one
-    reminder (an umbrella and one of its tools): keep whichever the posting names first."""
-    kept: dict[tuple[str, str], _Pick] = {}
-    merged: list[_Pick] = []
-    for item in sorted(picks, key=lambda p: p[2].order):
-        key = (item[2].skill.family, item[1].evidence)
-        first = kept.get(key)
-        if (
-            first is not None
-            and not (item[1].transferable_from or first[1].transferable_from)
-            and (first[2].skill.broad or item[2].skill.broad)
-            and "tool" in (first[2].skill.category, item[2].skill.category)
-        ):
-            continue
-        kept.setdefault(key, item)
-        merged.append(item)
-    return merged
-
-
-def _select(picks: list[_Pick], limit: int) -> tuple[SkillReminder, ...]:
-    """The best reminders for at most ``limit`` items of the email, and at most ``MAX_RIDERS``
-    more skills than that: a skill the line of an item already shows joins that item ("QuickBooks
-    and Accounts payable"), so the email grows by a name, not by a line. Up to two of each kind
-    come first, so that neither list is empty when the other has plenty."""
-    limit = max(limit, 0)
-    ordered = sorted(picks, key=lambda p: p[0])
-    first = [p for kind in ("hard", "soft") for p in [p for p in ordered if p[1].kind == kind][: limit // 2][:2]]
-    chosen: list[_Pick] = []
-    items: set[tuple[str, str, bool]] = set()
-    shown = 0  # items of the email so far (a transferable reminder is an item of its own)
-    for p in first + [p for p in ordered if p not in first]:
-        item = _item_of(p[1])
-        fresh = item is None or item not in items
-        if fresh and shown == limit:
-            continue
-        chosen.append(p)
-        shown += fresh
-        if item is not None:
-            items.add(item)
-        if len(chosen) == limit + MAX_RIDERS:
-            break
-    chosen.sort(key=lambda p: (p[2].rank, p[1].kind != "hard", p[0][1], p[0][2]))
-    return tuple(SkillReminder(*p[1]) for p in chosen)
-
-
-def _item_of(draft: _Draft) -> tuple[str, str, bool] | None:
-    return item_of(draft.kind, draft.evidence, draft.listed, bool(draft.bridge or draft.transferable_from))
