@@ -60,7 +60,7 @@ def select_reminders(picks: list[Pick], limit: int) -> tuple[SkillReminder, ...]
     come first, so that neither list is empty when the other has plenty."""
     limit = max(limit, 0)
     ordered = sorted(picks, key=lambda p: p[0])
-    first = [p for kind in ("hard", "soft") for p in [p for p in ordered if p[1].kind == kind][: limit // 2][:2]]
+    first = [p for kind in ("hard", "soft") for p in [p for p in ordered if p[1].kind == kind][: min(2, limit // 2)]]
     chosen: list[Pick] = []
     items: set[tuple[str, str, bool]] = set()
     shown = 0  # items of the email so far (a transferable reminder is an item of its own)

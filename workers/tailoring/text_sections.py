@@ -165,7 +165,7 @@ def read_sentences(text: str, default: str | None, sections: bool) -> tuple[list
             if ":" in line[:50] or line[0] in "#*" or (line.count(" ") < 6 and line[-1] not in ".!?"):
                 heading, body = _read_heading(line)
                 if heading is not None and body is None:
-                    if section is None and heading in (REQUIRED, MENTIONED) and default is None and not intro:
+                    if section is None and heading in (REQUIRED, MENTIONED):  # the first heading
                         intro = len(found)
                     section = line_section = heading
                     headed_required |= heading == REQUIRED
