@@ -142,6 +142,16 @@ def test_a_number_in_the_middle_of_a_phrase_still_counts() -> None:
         ("Comfort with selling: suggesting the upgrade.", "upselling", True),
         ("Handle the escalations: billing disputes and unhappy members.", "complaint_handling", True),
         ("Ran two rounds of testing with 5 students each.", "usability_testing", True),
+        # Session 11: figures that show care, and what people across trades say of their work.
+        ("99.8% pick accuracy over the last 24 months.", "attention_to_detail", True),
+        ("Entered patient details from scanned forms at 98% accuracy.", "attention_to_detail", True),
+        ("Error rate under 0.5% on the quarterly internal audit.", "attention_to_detail", True),
+        ("Known for catching errors before they reach the ledger.", "attention_to_detail", True),
+        ("Fixed errors in the billing system's exports.", "attention_to_detail", False),
+        ("Homeowners ask for me by name; 4.9 Google review average.", "customer_experience", True),
+        ("Ran annual performance reviews for six staff.", "customer_experience", False),
+        ("Hire, train and schedule front desk teams.", "training_delivery", True),
+        ("Trained with the team at a regional competition.", "training_delivery", False),
         # A word in another trade's sense names no skill.
         ("Keep the books in QuickBooks Online, from transaction coding to year-end.", "software_development", False),
         ("Physician or hospital billing, coding and AR follow-up.", "software_development", False),
