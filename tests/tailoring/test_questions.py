@@ -358,3 +358,28 @@ def test_every_email_keeps_the_rules(title: str, stage: str, people: list[tuple[
             if pick.topic == "pay":
                 assert "final" in pick.reasons[2] or (group.role == "recruiter" and "range" in pick.text)
     assert groups == select_questions(job, interview, already_asked=frozenset(asked))
+
+
+@pytest.mark.parametrize(
+    "promise",
+    [
+        "Once certified, you move up to Certified Pharmacy Technician with a raise.",
+        "After 12-18 months, personal bankers have a clear path to Consumer Loan Officer.",
+        "We promote from within: most of our leads started on the floor.",
+    ],
+)
+@pytest.mark.parametrize(
+    ("stage", "roles"),
+    [("phone screen", ["recruiter"]), ("onsite", ["hiring_manager"]),
+     ("final interview", ["hiring_manager", "peer", "cross_functional"])],
+)
+def test_a_promised_way_up_gets_a_question_about_it(promise: str, stage: str, roles: list[str]) -> None:
+    base = "Fill prescriptions under a pharmacist's supervision, answer patients' questions at pickup."
+    interview = InterviewInfo(stage, interviewers=tuple(InterviewerInfo(f"Kim {role}", role=role) for role in roles))
+
+    def topics(description: str) -> list[str]:
+        job = JobInfo(title="Pharmacy Technician Trainee", company="Mercy Health", description=description)
+        return [q.topic for g in select_questions(job, interview) for q in g.questions]
+
+    assert "growth" not in topics(base)
+    assert "growth" in topics(f"{base} {promise}")

@@ -119,6 +119,7 @@ class JobContext:
     work_mode: str | None  # "remote" | "hybrid" | "onsite" | None (unknown)
     slots: Mapping[str, str]  # company, title, team, product when found
     tools: tuple[tuple[str, frozenset[str]], ...]  # named tools in order, with their families
+    career_path: bool = False  # the posting promises a way up ("a path to loan officer")
 
     def can_fill(self, slots: tuple[str, ...], question_families: frozenset[str]) -> bool:
         """Whether the posting gives a value for every slot of a question."""
@@ -214,6 +215,15 @@ def _tools(job: JobInfo) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((name, frozenset(_TOOLS[name])) for name in sorted(found, key=lambda n: (found[n], n)))
 
 
+# A posting that promises a way up: the candidate should ask what it takes and how long it
+# takes ("a path to Consumer Loan Officer", "once certified, you move up to ...").
+_CAREER_PATH: Final = re.compile(
+    r"\b(?:career (?:path|ladder|track|progression)|path (?:to|into|toward)|move up|grow into"
+    r"|promoted to|promotion to|promote from within|room to grow|advancement)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=1024)
 def job_context(job: JobInfo, family: str | None = None) -> JobContext:
     """Everything the selection reads from ``job``; ``family`` overrides the detected primary."""
@@ -246,4 +256,5 @@ def job_context(job: JobInfo, family: str | None = None) -> JobContext:
         work_mode=work_mode(job),
         slots=MappingProxyType(slots),
         tools=_tools(job),
+        career_path=_CAREER_PATH.search(text) is not None,
     )

@@ -23,7 +23,8 @@
 - **The essentials first.** Each role has topics a careful coach would cover with that
   person before anything else (``CORE_TOPICS``: what the role is and how success is judged
   with a hiring manager, the team and the work with a peer...; working apart for a remote or
-  hybrid job). A question on one of them gets ``CORE_TOPIC`` while the email has none on
+  hybrid job; with a recruiter or the hiring manager, the way up a posting promises, "a path to
+  loan officer"). A question on one of them gets ``CORE_TOPIC`` while the email has none on
   that topic yet.
 - **Deterministic.** No randomness; ties go to the smaller question id.
 """
@@ -225,13 +226,15 @@ def _select(
     # A remote or hybrid job: those who set the policy should say how the team works apart.
     remote_core = frozenset({"remote"}) if context.work_mode in ("remote", "hybrid") else frozenset()
     family_core = FAMILY_CORE_TOPICS.get(context.primary or "", frozenset())
+    # A promised way up: the people who hire should say what it takes.
+    path_core = frozenset({"growth"}) if context.career_path else frozenset()
     picked: list[list[Candidate]] = [[] for _ in interviewers]
 
     def pick_one(index: int) -> bool:
         role, mine = roles[index], picked[index]
         core = CORE_TOPICS.get(role, frozenset()) | family_core
         if role in ("recruiter", "hiring_manager"):
-            core |= remote_core
+            core |= remote_core | path_core
         choice = email.best(pools[role], mine, capped=True, core=core) or email.best(pools[role], mine, capped=False)
         if choice is None:  # other stages' questions, ranked only when needed
             choice = email.best(cached.pool(role, stage, other_stages=True), mine, capped=False)
