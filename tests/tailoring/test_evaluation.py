@@ -85,10 +85,15 @@ def test_the_held_out_cases_read_no_worse_than_session_10_left_them() -> None:
 
 # Held-out cases whose topics the engine still misses, each with why (strict: the test says so
 # when one starts passing, and it leaves this list).
+# Both are a hiring manager with three questions and four or five core topics.
 KNOWN_TOPIC_MISSES = {
     "staff_accountant_to_payroll_specialist": (
         "round 8: the payroll manager's three questions go to success, the role and a finance question "
         "on how budgets are built (process); the coach wanted the team, also one of her core topics"
+    ),
+    "call_center_supervisor_to_wfm_analyst": (
+        "round 8: the WFM manager's three questions go to peak periods (process), the hybrid team's "
+        "contact (remote) and the team; the coach wanted success, also one of her core topics"
     ),
 }
 

@@ -15,6 +15,7 @@ TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "site reliability": 4, "backend": 4, "back-end": 4, "frontend": 4, "front-end": 4, "full stack": 4,
         "full-stack": 4, "fullstack": 4, "ios": 3, "android": 3, "qa engineer": 4, "test engineer": 4,
         "architect": 1, "systems administrator": 4, "platform engineer": 4, "security engineer": 4,
+        "soc analyst": 5, "security analyst": 4, "cybersecurity": 4,
     },
     "data": {
         "data": 3, "data engineer": 5, "data scientist": 5, "analyst": 1, "scientist": 2, "analytics": 4,
@@ -59,12 +60,13 @@ TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
     "administration": {
         "administrative": 5, "administrator": 2, "admin": 3, "receptionist": 5, "office manager": 5,
         "executive assistant": 5, "personal assistant": 5, "assistant": 1, "secretary": 5, "clerk": 3,
-        "data entry": 4, "office": 2, "scheduler": 3, "front office": 4, "virtual assistant": 5,
+        "data entry": 4, "office": 2, "scheduler": 3, "front office": 4, "virtual assistant": 5, "grants": 3,
     },
     "operations": {
         "operations": 3, "logistics": 4, "warehouse": 4, "supply chain": 5, "procurement": 4, "fulfillment": 4,
         "fulfilment": 4, "dispatcher": 4, "dispatch": 3, "driver": 3, "forklift": 4, "inventory": 2, "shipping": 3,
         "fleet": 3, "courier": 4, "picker": 4, "packer": 4, "planner": 1, "buyer": 2, "facilities": 4, "facility": 3,
+        "workforce management": 4, "wfm": 4, "qa/qc": 4, "quality control": 4, "qc": 3,
     },
     "healthcare": {
         "nurse": 5, "nursing": 5, "rn": 5, "lpn": 5, "cna": 5, "physician": 5, "doctor": 4, "medical": 3,
@@ -84,7 +86,8 @@ TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "maintenance": 3, "machinist": 5, "foreman": 3, "installer": 4, "roofer": 5, "painter": 3, "mason": 4,
         "millwright": 5, "pipefitter": 5, "construction": 3, "journeyman": 4, "electrical": 3, "plumbing": 4,
         "tradesperson": 5, "fabricator": 4, "cnc": 4, "machine operator": 4, "apprentice": 1, "heavy equipment": 5,
-        "equipment operator": 4,
+        "equipment operator": 4, "quality inspector": 4, "inspector": 2, "grounds": 3, "groundskeeper": 5,
+        "landscaping": 4, "landscaper": 5,
     },
     "retail_hospitality": {
         "retail": 4, "store": 2, "cashier": 5, "barista": 5, "server": 2, "waiter": 5, "waitress": 5, "bartender": 5,
@@ -95,7 +98,7 @@ TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
     "fitness_wellness": {
         "fitness": 3, "trainer": 3, "personal trainer": 5, "yoga": 5, "pilates": 5, "gym": 3, "wellness": 3,
         "strength and conditioning": 5, "group fitness": 5, "massage": 5, "spa": 3, "nutrition": 3,
-        "nutritionist": 5, "lifeguard": 4, "health coach": 5, "esthetician": 4, "swim": 2,
+        "nutritionist": 5, "lifeguard": 4, "health coach": 5, "esthetician": 4, "swim": 2, "aquatics": 5, "aquatic": 5,
     },
 }
 
