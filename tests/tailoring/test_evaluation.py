@@ -83,28 +83,7 @@ def test_the_held_out_cases_read_no_worse_than_session_10_left_them() -> None:
     _fail_below(HOLDOUT, HOLDOUT_PRECISION_GUARD, HOLDOUT_RECALL_GUARD, "held-out cases")
 
 
-# Held-out cases whose topics the engine still misses, each with why (strict: the test says so
-# when one starts passing, and it leaves this list).
-# Both are a hiring manager with three questions and four or five core topics.
-KNOWN_TOPIC_MISSES = {
-    "staff_accountant_to_payroll_specialist": (
-        "round 8: the payroll manager's three questions go to success, the role and a finance question "
-        "on how budgets are built (process); the coach wanted the team, also one of her core topics"
-    ),
-    "call_center_supervisor_to_wfm_analyst": (
-        "round 8: the WFM manager's three questions go to peak periods (process), the hybrid team's "
-        "contact (remote) and the team; the coach wanted success, also one of her core topics"
-    ),
-}
-
-
-def _topic_case(case: Case) -> object:
-    reason = KNOWN_TOPIC_MISSES.get(case.name)
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(case, id=case.name, marks=marks)
-
-
-@pytest.mark.parametrize("case", [_topic_case(case) for case in CASES + HOLDOUT])
+@pytest.mark.parametrize("case", CASES + HOLDOUT, ids=lambda case: case.name)
 def test_questions_cover_the_topics_a_coach_expects(case: Case) -> None:
     topics = topics_of(_plan(case))
     assert set(case.must_topics) - topics == set(), f"topics asked: {sorted(topics)}"

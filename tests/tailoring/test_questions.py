@@ -383,3 +383,27 @@ def test_a_promised_way_up_gets_a_question_about_it(promise: str, stage: str, ro
 
     assert "growth" not in topics(base)
     assert "growth" in topics(f"{base} {promise}")
+
+
+@pytest.mark.parametrize(
+    ("stage", "remote", "essential"),
+    [("final interview", "onsite", {"success", "team"}), ("onsite", "onsite", {"success", "team"}),
+     ("onsite", "hybrid", {"success", "remote"}), ("skills interview", "hybrid", {"success", "remote"})],
+)
+def test_a_hiring_manager_with_three_questions_gets_the_most_essential_topics(
+    stage: str, remote: str, essential: set[str]
+) -> None:
+    # Five topics are essential with her (success, the team, the role, the work; working apart
+    # for a hybrid job) and the finance family has questions on the work: the first ones win.
+    job = JobInfo(
+        title="Payroll Specialist", company="Halvorsen Castings", remote=remote,
+        description="Run weekly and biweekly payroll in ADP for 900 hourly and salaried employees; "
+        "reconcile payroll to the general ledger and help with the budget and the forecast.",
+    )
+    interview = InterviewInfo(stage, interviewers=(
+        InterviewerInfo("Deb", "Payroll Manager", is_hiring_manager=True),
+        InterviewerInfo("Marcus", "Director of Human Resources"),
+    ))
+    manager = select_questions(job, interview)[0]
+    assert manager.role == "hiring_manager"
+    assert essential <= {q.topic for q in manager.questions}

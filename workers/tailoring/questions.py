@@ -21,20 +21,24 @@
   email mixes the craft, the industry and general questions. A topic appears at most
   ``MAX_PER_TOPIC`` times unless nothing else is left, and no question twice.
 - **The essentials first.** Each role has topics a careful coach would cover with that
-  person before anything else (``CORE_TOPICS``: what the role is and how success is judged
-  with a hiring manager, the team and the work with a peer...; working apart for a remote or
-  hybrid job; with a recruiter or the hiring manager, the way up a posting promises, "a path to
-  loan officer"). A question on one of them gets ``CORE_TOPIC`` while the email has none on
-  that topic yet.
+  person before anything else, most essential first (``CORE_TOPICS``: with a hiring manager,
+  how success is judged, then the team, the role and how the work is done; the team, then the
+  work, with a peer...). With a recruiter or the hiring manager, what the job adds comes second:
+  working apart for a remote or hybrid job, and the way up a posting promises ("a path to loan
+  officer"); then the field's own (orientation, in healthcare). A question on one of them gets
+  ``CORE_TOPIC`` and ``CORE_STEP`` more for each place higher, while the email has none on
+  that topic yet: a hiring manager with three questions and five such topics gets the most
+  essential ones, not whichever the family's questions happen to cover.
 - **Deterministic.** No randomness; ties go to the smaller question id.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Final
 
 from .model import InterviewerInfo, InterviewerQuestions, InterviewInfo, JobInfo, QuestionPick
@@ -52,18 +56,22 @@ SAME_INTERVIEWER_TOPIC: Final = 12
 FAMILY_REPEAT: Final = 15
 MAX_PER_TOPIC: Final = 2
 CORE_TOPIC: Final = 14
-CORE_TOPICS: Final[dict[str, frozenset[str]]] = {
-    # Pay reaches a recruiter only as the range question at a screen (question_bank.pay_allowed).
-    "recruiter": frozenset({"role", "process", "team", "pay"}),
-    "hiring_manager": frozenset({"success", "role", "team", "process"}),
-    "peer": frozenset({"team", "process", "role"}),
-    "cross_functional": frozenset({"process", "team"}),
-    "executive": frozenset({"business", "success", "growth"}),
-    "panel": frozenset({"role", "team", "success"}),
+CORE_STEP: Final = 6  # each place higher in a role's order of core topics
+CORE_TOPICS: Final[dict[str, tuple[str, ...]]] = {
+    # Most essential first. Pay reaches a recruiter only as the range question at a screen
+    # (question_bank.pay_allowed).
+    "recruiter": ("role", "process", "team", "pay"),
+    "hiring_manager": ("success", "team", "role", "process"),
+    "peer": ("team", "process", "role"),
+    "cross_functional": ("process", "team"),
+    "executive": ("business", "success", "growth"),
+    "panel": ("role", "team", "success"),
 }
 # What a coach would add for a whole field: in nursing, how long and how supported the
 # orientation is decides whether a new hire survives the first months.
-FAMILY_CORE_TOPICS: Final[dict[str, frozenset[str]]] = {"healthcare": frozenset({"onboarding"})}
+FAMILY_CORE_TOPICS: Final[dict[str, tuple[str, ...]]] = {"healthcare": ("onboarding",)}
+_NO_CORE: Final[Mapping[str, int]] = MappingProxyType({})
+_HIRING: Final = ("recruiter", "hiring_manager")  # those who hire: they answer for the job's terms
 
 _EXTRA_PRIORITY: Final = ("hiring_manager", "executive", "peer", "cross_functional", "panel", "recruiter")
 # A slot, with a possessive after it: "Iron Peak Fitness's" but "Acme Stores'".
@@ -91,13 +99,13 @@ class _Email:
     topics: dict[str, int]
 
     def best(self, candidates: Sequence[Candidate], mine: list[Candidate], capped: bool,
-             core: frozenset[str] = frozenset()) -> Candidate | None:
+             core: Mapping[str, int] = _NO_CORE) -> Candidate | None:
         my_topics = [c.topic for c in mine]
         my_buckets = [c.bucket for c in mine if c.bucket != "any"]
         topics, used = self.topics, self.used
         # Only the core bonus can lift a score (-rank) and only while a core topic is unused; once
         # even that cannot reach the best so far, nothing later in the list (best first) can win.
-        lift = CORE_TOPIC if any(topic not in topics for topic in core) else 0
+        lift = max((bonus for topic, bonus in core.items() if topic not in topics), default=0)
         best: Candidate | None = None
         best_score = 0
         for candidate in candidates:
@@ -110,8 +118,8 @@ class _Email:
             if capped and topic_uses >= MAX_PER_TOPIC:
                 continue
             score = -candidate.rank - TOPIC_REPEAT * topic_uses
-            if topic_uses == 0 and topic in core:
-                score += CORE_TOPIC
+            if topic_uses == 0:
+                score += core.get(topic, 0)
             if my_topics:
                 score -= SAME_INTERVIEWER_TOPIC * my_topics.count(topic) + FAMILY_REPEAT * my_buckets.count(
                     candidate.bucket
@@ -124,6 +132,14 @@ class _Email:
         self.used.add(candidate.id)
         topic = candidate.topic
         self.topics[topic] = self.topics.get(topic, 0) + 1
+
+
+def _core_bonuses(role: str, job_core: tuple[str, ...], family_core: tuple[str, ...]) -> dict[str, int]:
+    """Each core topic's bonus, the most essential first: the role's first topic, then what the
+    job adds (working apart, a promised way up), then the field's, then the role's others."""
+    first, *rest = CORE_TOPICS[role]
+    topics = list(dict.fromkeys((first, *job_core, *family_core, *rest)))
+    return {topic: CORE_TOPIC + CORE_STEP * (len(topics) - 1 - i) for i, topic in enumerate(topics)}
 
 
 def _fill(value: str, possessive: str | None) -> str:
@@ -224,18 +240,18 @@ def _select(
     pools = {role: cached.pool(role, stage) for role in dict.fromkeys(roles)}
     email = _Email(used=set(already_asked), topics={})
     # A remote or hybrid job: those who set the policy should say how the team works apart.
-    remote_core = frozenset({"remote"}) if context.work_mode in ("remote", "hybrid") else frozenset()
-    family_core = FAMILY_CORE_TOPICS.get(context.primary or "", frozenset())
+    remote_core = ("remote",) if context.work_mode in ("remote", "hybrid") else ()
+    family_core = FAMILY_CORE_TOPICS.get(context.primary or "", ())
     # A promised way up: the people who hire should say what it takes.
-    path_core = frozenset({"growth"}) if context.career_path else frozenset()
+    path_core = ("growth",) if context.career_path else ()
+    hiring = remote_core + path_core
+    cores = {role: _core_bonuses(role, hiring if role in _HIRING else (), family_core) for role in pools}
     picked: list[list[Candidate]] = [[] for _ in interviewers]
 
     def pick_one(index: int) -> bool:
         role, mine = roles[index], picked[index]
-        core = CORE_TOPICS.get(role, frozenset()) | family_core
-        if role in ("recruiter", "hiring_manager"):
-            core |= remote_core | path_core
-        choice = email.best(pools[role], mine, capped=True, core=core) or email.best(pools[role], mine, capped=False)
+        pool = pools[role]
+        choice = email.best(pool, mine, capped=True, core=cores[role]) or email.best(pool, mine, capped=False)
         if choice is None:  # other stages' questions, ranked only when needed
             choice = email.best(cached.pool(role, stage, other_stages=True), mine, capped=False)
         if choice is not None:
