@@ -152,6 +152,16 @@ def test_a_number_in_the_middle_of_a_phrase_still_counts() -> None:
         ("Ran annual performance reviews for six staff.", "customer_experience", False),
         ("Hire, train and schedule front desk teams.", "training_delivery", True),
         ("Trained with the team at a regional competition.", "training_delivery", False),
+        # What a sentence denies it does not show; an outcome it reports, it does.
+        ("Keep customer notes in a shared Excel sheet, since we don't have a CRM.", "crm", False),
+        ("We run 14 service vans and do no new construction.", "construction", False),
+        ("We don't use Salesforce yet.", "salesforce", False),
+        ("No HIPAA violations in five years at the front desk.", "hipaa", True),
+        ("Updates not posting; explained the fix to customers.", "communication", True),
+        ("OSHA 10 Construction", "construction", False),
+        ("OSHA 10 Construction", "osha_10", True),
+        ("Moved to QA after covering for a quality tech on leave.", "software_testing", False),
+        ("Led QA for the mobile app's monthly release.", "software_testing", True),
         # A word in another trade's sense names no skill.
         ("Keep the books in QuickBooks Online, from transaction coding to year-end.", "software_development", False),
         ("Physician or hospital billing, coding and AR follow-up.", "software_development", False),
