@@ -72,14 +72,15 @@ def test_skill_reminders_reach_the_precision_and_recall_floors() -> None:
     _fail_below(CASES, PRECISION_FLOOR, RECALL_FLOOR, "tuning cases")
 
 
-# Where session 10 left the held-out cases, less a margin (343 of 581 found, precision 0.85,
-# recall 0.59; the engine as session 10 found it: 317, 0.84, 0.55): a guard against reading
-# worse, not the goal, which they miss (docs/tailoring-quality.md).
+# Where sessions 10 and 11 left the held-out cases, less a margin (82 cases: 410 of 695 found,
+# precision 0.86, recall 0.59; the engine as session 11 found it: 406, 0.855, 0.584; as session
+# 10 found it, on its 70 cases: 317 of 581, 0.84, 0.55): a guard against reading worse, not the
+# issue's goal, which they miss (docs/tailoring-quality.md).
 HOLDOUT_PRECISION_GUARD = 0.8
 HOLDOUT_RECALL_GUARD = 0.57
 
 
-def test_the_held_out_cases_read_no_worse_than_session_10_left_them() -> None:
+def test_the_held_out_cases_read_no_worse_than_sessions_10_and_11_left_them() -> None:
     _fail_below(HOLDOUT, HOLDOUT_PRECISION_GUARD, HOLDOUT_RECALL_GUARD, "held-out cases")
 
 
