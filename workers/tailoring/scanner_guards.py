@@ -51,6 +51,7 @@ _NO: Final = frozenset({"no", "without", "nor", "never"})
 _DONT: Final = frozenset({"dont", "doesnt", "didnt"})
 _DONT_VERBS: Final = frozenset({"have", "use", "need", "know"})
 _ANY: Final = frozenset({"a", "an", "any"})
+DENIERS: Final = _NO | _DONT  # a skill within three words after one of these may be denied
 _OUTCOMES: Final = frozenset({
     "incident", "incidents", "injury", "injuries", "finding", "findings", "violation", "violations", "accident",
     "accidents", "complaint", "complaints", "error", "errors", "issue", "issues", "breach", "breaches", "losses",

@@ -16,7 +16,7 @@ from itertools import compress, count
 from typing import TYPE_CHECKING, Any, Final
 
 from .alias_forms import is_number, plural_of, singular_of, variants
-from .scanner_guards import ROLE_NOUNS, Claim, denied, judge, settle
+from .scanner_guards import DENIERS, ROLE_NOUNS, Claim, denied, judge, settle
 from .tokens import BOUNDARY, alias_tokens, tokenize
 
 if TYPE_CHECKING:
@@ -59,6 +59,11 @@ class SkillScanner:
             bounds.append(lows.index(BOUNDARY, bounds[-1] + 1))
         del bounds[0]
         root = self._trie
+        # Where a denial could reach ("no", "without", "don't" are rare): only a hit starting
+        # there is checked for one, so the rest pay one set test each.
+        near_denial = set() if relaxed else {
+            at + step for at in compress(count(), map(DENIERS.__contains__, lows)) for step in (1, 2, 3)
+        }
         accepted: list[tuple[Skill, int]] = []
         pending: list[tuple[Skill, int]] = []
         resume = 0
@@ -71,7 +76,7 @@ class SkillScanner:
             elif _END not in node:
                 continue
             elif node[_END][0].plain:  # the common case: a one-word alias with no guard
-                if relaxed or not denied(lows, start, start + 1):
+                if start not in near_denial or not denied(lows, start, start + 1):
                     accepted.append((node[_END][0].skill, start))
                 continue
             else:
@@ -82,7 +87,7 @@ class SkillScanner:
                 else:
                     verdict, skill = judge(claims, lows, start, stop, relaxed, sentences, bounds)
                 if verdict != "no":
-                    if relaxed or not denied(lows, start, stop):
+                    if start not in near_denial or not denied(lows, start, stop):
                         (accepted if verdict == "yes" else pending).append((skill, start))
                     resume = stop
                     break
