@@ -144,7 +144,7 @@ def test_a_number_in_the_middle_of_a_phrase_still_counts() -> None:
         ("Ran two rounds of testing with 5 students each.", "usability_testing", True),
         # Session 11: figures that show care, and what people across trades say of their work.
         ("99.8% pick accuracy over the last 24 months.", "attention_to_detail", True),
-        ("Entered patient details from scanned forms at 98% accuracy.", "attention_to_detail", True),
+        ("Keyed claims with an accuracy rate of 99.6% on monthly QA audits.", "attention_to_detail", True),
         ("Error rate under 0.5% on the quarterly internal audit.", "attention_to_detail", True),
         ("Known for catching errors before they reach the ledger.", "attention_to_detail", True),
         ("Fixed errors in the billing system's exports.", "attention_to_detail", False),

@@ -59,11 +59,6 @@ class SkillScanner:
             bounds.append(lows.index(BOUNDARY, bounds[-1] + 1))
         del bounds[0]
         root = self._trie
-        # Where a denial could reach ("no", "without", "don't" are rare): only a hit starting
-        # there is checked for one, so the rest pay one set test each.
-        near_denial = set() if relaxed else {
-            at + step for at in compress(count(), map(DENIERS.__contains__, lows)) for step in (1, 2, 3)
-        }
         accepted: list[tuple[Skill, int]] = []
         pending: list[tuple[Skill, int]] = []
         resume = 0
@@ -76,7 +71,7 @@ class SkillScanner:
             elif _END not in node:
                 continue
             elif node[_END][0].plain:  # the common case: a one-word alias with no guard
-                if start not in near_denial or not denied(lows, start, start + 1):
+                if relaxed or not (_near_denial(lows, start) and denied(lows, start, start + 1)):
                     accepted.append((node[_END][0].skill, start))
                 continue
             else:
@@ -87,7 +82,7 @@ class SkillScanner:
                 else:
                     verdict, skill = judge(claims, lows, start, stop, relaxed, sentences, bounds)
                 if verdict != "no":
-                    if start not in near_denial or not denied(lows, start, stop):
+                    if relaxed or not (_near_denial(lows, start) and denied(lows, start, stop)):
                         (accepted if verdict == "yes" else pending).append((skill, start))
                     resume = stop
                     break
@@ -130,6 +125,12 @@ def _walk(node: dict[str, Any], lows: list[str], start: int) -> list[tuple[int, 
         else:
             return ends
         stop += 1
+
+
+def _near_denial(lows: list[str], start: int) -> bool:
+    """Three set tests: could a word before ``start`` deny it? (``denied`` says whether it does;
+    near the text's start the negative indexes read its end, which only costs that call.)"""
+    return lows[start - 1] in DENIERS or lows[start - 2] in DENIERS or lows[start - 3] in DENIERS
 
 
 def _build_trie(skills: Sequence[Skill]) -> dict[str, Any]:
