@@ -100,3 +100,23 @@ def test_the_work_mode_comes_from_the_field_then_the_description(
     remote: str | None, description: str, mode: str | None
 ) -> None:
     assert work_mode(JobInfo(title="X", company="Acme", remote=remote, description=description)) == mode
+
+
+@pytest.mark.parametrize(
+    ("description", "career_path", "ramp_up"),
+    [
+        ("After 12-18 months, personal bankers have a clear path to Consumer Loan Officer.", True, False),
+        ("We promote from within.", True, False),
+        ("Promotions and coupons go out every Friday.", False, False),
+        ("New techs spend their first 90 days paired with a senior tech.", False, True),
+        ("A three-week paid claims training academy with your own mentor.", False, True),
+        ("If you are not HACCP certified, we'll certify you in your first six months.", False, True),
+        ("Work with our coaches on member retention during a new member's first 90 days.", False, False),
+        ("Own employee onboarding and offboarding paperwork.", False, False),
+    ],
+)
+def test_a_posting_that_promises_a_way_up_or_says_how_new_hires_learn(
+    description: str, career_path: bool, ramp_up: bool
+) -> None:
+    context = job_context(JobInfo(title="Associate", company="Acme", description=description))
+    assert (context.career_path, context.ramp_up) == (career_path, ramp_up)

@@ -407,3 +407,20 @@ def test_a_hiring_manager_with_three_questions_gets_the_most_essential_topics(
     manager = select_questions(job, interview)[0]
     assert manager.role == "hiring_manager"
     assert essential <= {q.topic for q in manager.questions}
+
+
+@pytest.mark.parametrize(
+    ("stage", "roles"),
+    [("phone screen", ["recruiter"]), ("skills interview", ["hiring_manager", "peer"]),
+     ("final interview", ["hiring_manager"])],
+)
+def test_a_posting_that_says_how_new_hires_learn_gets_a_question_about_it(stage: str, roles: list[str]) -> None:
+    base = "Install and troubleshoot fiber and fixed-wireless service for homes and businesses."
+    interview = InterviewInfo(stage, interviewers=tuple(InterviewerInfo(f"Kim {role}", role=role) for role in roles))
+
+    def topics(description: str) -> list[str]:
+        job = JobInfo(title="Network Technician", company="Ozark Fiber", description=description)
+        return [q.topic for g in select_questions(job, interview) for q in g.questions]
+
+    assert "onboarding" not in topics(base)
+    assert "onboarding" in topics(f"{base} New techs spend their first 90 days paired with a senior tech.")

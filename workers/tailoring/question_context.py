@@ -120,6 +120,7 @@ class JobContext:
     slots: Mapping[str, str]  # company, title, team, product when found
     tools: tuple[tuple[str, frozenset[str]], ...]  # named tools in order, with their families
     career_path: bool = False  # the posting promises a way up ("a path to loan officer")
+    ramp_up: bool = False  # the posting says how new hires learn the job ("your first 90 days")
 
     def can_fill(self, slots: tuple[str, ...], question_families: frozenset[str]) -> bool:
         """Whether the posting gives a value for every slot of a question."""
@@ -223,6 +224,17 @@ _CAREER_PATH: Final = PhraseIndex([
     "path toward", "move up", "moves up", "grow into", "promoted to", "promotion to", "promote from within",
     "room to grow", "advancement",
 ])
+# A posting that says how a new hire is brought up to speed: the candidate should ask how it
+# goes ("new techs spend their first 90 days...", "a three-week paid training academy").
+# Whose first days matter: "a new member's first 90 days" is no onboarding of the hire's.
+_RAMP_UP: Final = PhraseIndex([
+    "in your first", "your first 30 days", "your first 60 days", "your first 90 days", "your first week",
+    "your first weeks", "your first month", "your first months", "new hires spend", "new techs spend",
+    "paired with a senior", "paired with an experienced", "paid training", "training academy", "training program",
+    "training period", "weeks of training", "week training", "ride-along", "ride along", "shadowing",
+    "we'll train", "we will train", "we'll certify", "you will learn", "you'll learn", "learn on the job",
+    "your own mentor",
+])
 
 
 @lru_cache(maxsize=1024)
@@ -259,4 +271,5 @@ def job_context(job: JobInfo, family: str | None = None) -> JobContext:
         slots=MappingProxyType(slots),
         tools=_tools(job),
         career_path=bool(_CAREER_PATH.present(text, description + requirements)),
+        ramp_up=bool(_RAMP_UP.present(text, description + requirements)),
     )

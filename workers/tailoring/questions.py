@@ -24,8 +24,9 @@
   person before anything else, most essential first (``CORE_TOPICS``: with a hiring manager,
   how success is judged, then the team, the role and how the work is done; the team, then the
   work, with a peer...). With a recruiter or the hiring manager, what the job adds comes second:
-  working apart for a remote or hybrid job, and the way up a posting promises ("a path to loan
-  officer"); then the field's own (orientation, in healthcare). A question on one of them gets
+  working apart for a remote or hybrid job, the way up a posting promises ("a path to loan
+  officer") and how new hires learn the job when it says ("your first 90 days paired with a
+  senior tech"); then the field's own (orientation, in healthcare). A question on one of them gets
   ``CORE_TOPIC`` and ``CORE_STEP`` more for each place higher, while the email has none on
   that topic yet: a hiring manager with three questions and five such topics gets the most
   essential ones, not whichever the family's questions happen to cover.
@@ -244,7 +245,9 @@ def _select(
     family_core = FAMILY_CORE_TOPICS.get(context.primary or "", ())
     # A promised way up: the people who hire should say what it takes.
     path_core = ("growth",) if context.career_path else ()
-    hiring = remote_core + path_core
+    # How new hires learn the job, when the posting describes it: worth asking how it goes.
+    ramp_core = ("onboarding",) if context.ramp_up else ()
+    hiring = remote_core + path_core + ramp_core
     cores = {role: _core_bonuses(role, hiring if role in _HIRING else (), family_core) for role in pools}
     picked: list[list[Candidate]] = [[] for _ in interviewers]
 
