@@ -76,6 +76,7 @@ GYM_SALES = JobInfo(
         ("Aquatics Coordinator", "fitness_wellness"),
         ("Quality Inspector II", "skilled_trades"),
         ("Grounds Supervisor", "skilled_trades"),
+        ("Production Supervisor, 2nd Shift", "operations"),
     ],
 )
 def test_the_title_decides_the_family(title: str, family: str) -> None:

@@ -66,7 +66,8 @@ TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "operations": 3, "logistics": 4, "warehouse": 4, "supply chain": 5, "procurement": 4, "fulfillment": 4,
         "fulfilment": 4, "dispatcher": 4, "dispatch": 3, "driver": 3, "forklift": 4, "inventory": 2, "shipping": 3,
         "fleet": 3, "courier": 4, "picker": 4, "packer": 4, "planner": 1, "buyer": 2, "facilities": 4, "facility": 3,
-        "workforce management": 4, "wfm": 4, "qa/qc": 4, "quality control": 4, "qc": 3,
+        "workforce management": 4, "wfm": 4, "qa/qc": 4, "quality control": 4, "qc": 3, "production": 3,
+        "manufacturing": 3, "plant": 2,
     },
     "healthcare": {
         "nurse": 5, "nursing": 5, "rn": 5, "lpn": 5, "cna": 5, "physician": 5, "doctor": 4, "medical": 3,
