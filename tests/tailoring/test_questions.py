@@ -360,29 +360,44 @@ def test_every_email_keeps_the_rules(title: str, stage: str, people: list[tuple[
     assert groups == select_questions(job, interview, already_asked=frozenset(asked))
 
 
+_PHARMACY = ("Pharmacy Technician Trainee", "Fill prescriptions under a pharmacist's supervision, answer patients' "
+             "questions at pickup.")
+_NETWORK = ("Network Technician", "Install and troubleshoot fiber and fixed-wireless service for homes and businesses.")
+_WAY_UP = [
+    "Once certified, you move up to Certified Pharmacy Technician with a raise.",
+    "After 12-18 months, personal bankers have a clear path to Consumer Loan Officer.",
+    "We promote from within: most of our leads started on the floor.",
+]
+
+
 @pytest.mark.parametrize(
-    "promise",
+    ("job", "promise", "topic", "stage", "roles"),
     [
-        "Once certified, you move up to Certified Pharmacy Technician with a raise.",
-        "After 12-18 months, personal bankers have a clear path to Consumer Loan Officer.",
-        "We promote from within: most of our leads started on the floor.",
+        *[(_PHARMACY, promise, "growth", stage, roles) for promise in _WAY_UP for stage, roles in [
+            ("phone screen", ["recruiter"]), ("onsite", ["hiring_manager"]),
+            ("final interview", ["hiring_manager", "peer", "cross_functional"]),
+        ]],
+        *[(_NETWORK, "New techs spend their first 90 days paired with a senior tech.", "onboarding", stage, roles)
+          for stage, roles in [
+            ("phone screen", ["recruiter"]), ("skills interview", ["hiring_manager", "peer"]),
+            ("final interview", ["hiring_manager"]),
+        ]],
     ],
 )
-@pytest.mark.parametrize(
-    ("stage", "roles"),
-    [("phone screen", ["recruiter"]), ("onsite", ["hiring_manager"]),
-     ("final interview", ["hiring_manager", "peer", "cross_functional"])],
-)
-def test_a_promised_way_up_gets_a_question_about_it(promise: str, stage: str, roles: list[str]) -> None:
-    base = "Fill prescriptions under a pharmacist's supervision, answer patients' questions at pickup."
+def test_what_a_posting_promises_gets_a_question_about_it(
+    job: tuple[str, str], promise: str, topic: str, stage: str, roles: list[str]
+) -> None:
+    # A way up (growth) or how new hires learn the job (onboarding): the same posting without
+    # the sentence gets no question on it.
+    title, base = job
     interview = InterviewInfo(stage, interviewers=tuple(InterviewerInfo(f"Kim {role}", role=role) for role in roles))
 
     def topics(description: str) -> list[str]:
-        job = JobInfo(title="Pharmacy Technician Trainee", company="Mercy Health", description=description)
-        return [q.topic for g in select_questions(job, interview) for q in g.questions]
+        posting = JobInfo(title=title, company="Mercy Health", description=description)
+        return [q.topic for g in select_questions(posting, interview) for q in g.questions]
 
-    assert "growth" not in topics(base)
-    assert "growth" in topics(f"{base} {promise}")
+    assert topic not in topics(base)
+    assert topic in topics(f"{base} {promise}")
 
 
 @pytest.mark.parametrize(
@@ -407,20 +422,3 @@ def test_a_hiring_manager_with_three_questions_gets_the_most_essential_topics(
     manager = select_questions(job, interview)[0]
     assert manager.role == "hiring_manager"
     assert essential <= {q.topic for q in manager.questions}
-
-
-@pytest.mark.parametrize(
-    ("stage", "roles"),
-    [("phone screen", ["recruiter"]), ("skills interview", ["hiring_manager", "peer"]),
-     ("final interview", ["hiring_manager"])],
-)
-def test_a_posting_that_says_how_new_hires_learn_gets_a_question_about_it(stage: str, roles: list[str]) -> None:
-    base = "Install and troubleshoot fiber and fixed-wireless service for homes and businesses."
-    interview = InterviewInfo(stage, interviewers=tuple(InterviewerInfo(f"Kim {role}", role=role) for role in roles))
-
-    def topics(description: str) -> list[str]:
-        job = JobInfo(title="Network Technician", company="Ozark Fiber", description=description)
-        return [q.topic for g in select_questions(job, interview) for q in g.questions]
-
-    assert "onboarding" not in topics(base)
-    assert "onboarding" in topics(f"{base} New techs spend their first 90 days paired with a senior tech.")
