@@ -256,7 +256,6 @@ def job_context(job: JobInfo, family: str | None = None) -> JobContext:
     text = f"{job.description}\n{job.requirements}"
     _, description, requirements = posting_terms(job)
     promises = _PROMISES.present(text, description + requirements)
-    promises = _PROMISES.present(text, description + requirements)
     starts = _article_starts(text)
     team = _name_before(_TEAM, text, job.company, starts)
     product = _name_before(_PRODUCT, text, "", starts)
