@@ -11,7 +11,8 @@ from dataclasses import replace
 import pytest
 
 from interview_coach.workers.tailoring import PrepPlan, build_prep_plan
-from interview_coach.workers.tailoring.skill_matching import LISTED_EVIDENCE, MAX_RIDERS
+from interview_coach.workers.tailoring.skill_matching import LISTED_EVIDENCE
+from interview_coach.workers.tailoring.skill_selection import MAX_RIDERS
 from interview_coach.workers.tailoring.skill_taxonomy import load_taxonomy
 from tests.tailoring.evaluate import (
     CASES_DIR,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from interview_coach.workers.tailoring.job_skills import asks_for_years
+from interview_coach.workers.tailoring.job_skills import asks_for_years, job_skill_sections
 from interview_coach.workers.tailoring.model import CandidateInfo, JobInfo
-from interview_coach.workers.tailoring.skill_matching import job_skill_sections, match_skills
+from interview_coach.workers.tailoring.skill_matching import match_skills
 from interview_coach.workers.tailoring.skills import EVIDENCE_MAX, extract_profile_skills, extract_skills
 
 

@@ -26,13 +26,11 @@ from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from .evidence import about_education, evidence_quality
-from .job_skills import JobSkills, Wanted, asks_for_years, job_skill_sections, job_wants, offers_alternatives
+from .job_skills import Wanted, asks_for_years, job_wants, offers_alternatives
 from .model import CandidateInfo, JobInfo, SkillReminder
-from .skill_selection import MAX_RIDERS, Draft, Pick, merge_umbrellas, select_reminders
+from .skill_selection import Draft, Pick, merge_umbrellas, select_reminders
 from .skill_taxonomy import Family, Skill, load_taxonomy
 from .skills import profile_evidence
-
-__all__ = ["LISTED_EVIDENCE", "MAX_RIDERS", "JobSkills", "SkillMatch", "job_skill_sections", "match_skills"]
 
 LISTED_EVIDENCE: Final = "Listed in your skills"
 MAX_BRIDGES: Final = 2
