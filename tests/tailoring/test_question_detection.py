@@ -207,6 +207,17 @@ def test_a_flagged_hiring_manager_demotes_other_managers_to_peers() -> None:
     assert assign_roles(panel, ["sales"], "onsite") == ("peer", "hiring_manager")
 
 
+def test_a_general_manager_beside_the_hiring_manager_is_the_one_above_them() -> None:
+    panel = (
+        InterviewerInfo("A", "Director of Sales & Marketing", is_hiring_manager=True),
+        InterviewerInfo("B", "General Manager"),
+        InterviewerInfo("C", "Banquet Manager"),
+    )
+    assert assign_roles(panel, ["retail_hospitality"], "final") == ("hiring_manager", "executive", "peer")
+    alone = (InterviewerInfo("B", "General Manager"),)
+    assert assign_roles(alone, ["sales", "fitness_wellness"], "final") == ("hiring_manager",)
+
+
 def test_several_untitled_interviewers_are_a_panel() -> None:
     people = (InterviewerInfo("A"), InterviewerInfo("B"), InterviewerInfo("C", "Recruiter"))
     assert assign_roles(people, ["software"], "onsite") == ("panel", "panel", "recruiter")

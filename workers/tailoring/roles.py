@@ -20,8 +20,10 @@ Decisions, in the order ``detect_role`` applies them:
 
 ``assign_roles`` does the same for a whole interview and settles what one interviewer
 cannot: once someone is the hiring manager (flagged, or the first unflagged manager), other
-same-side managers become ``peer``; two or more interviewers with no title and no role are a
-``panel``; a lone untitled interviewer gets the stage's usual role (``STAGE_DEFAULT_ROLE``).
+same-side managers become ``peer``, and a general manager ``executive`` (the one the hiring
+manager answers to: "Plant General Manager" beside the supply chain manager); two or more
+interviewers with no title and no role are a ``panel``; a lone untitled interviewer gets the
+stage's usual role (``STAGE_DEFAULT_ROLE``).
 """
 
 from __future__ import annotations
@@ -56,6 +58,9 @@ _RECRUITING: Final = re.compile(
     r"hr|hrbp|human resources|people operations|people ops|people partner|people team|"
     r"people and culture|people & culture)\b"
 )
+# A site's general manager (not an assistant GM): the hiring manager when alone, above the
+# hiring manager when someone else is that.
+_GENERAL_MANAGER: Final = re.compile(r"(?<!assistant )\bgeneral manager\b|^gm$")
 # "... Manager" titles that name an individual contributor, not a people manager.
 INDIVIDUAL_MANAGER_TITLES: Final = re.compile(
     r"\b(?:product|account|project|program|programme|case|customer success|community|social media|"
@@ -127,7 +132,8 @@ def assign_roles(
         inferred = interviewer.role not in ROLES and not interviewer.is_hiring_manager
         if roles[index] == "hiring_manager" and inferred and not untitled[index]:
             if seen_manager:
-                roles[index] = "peer"
+                # The site's general manager beside the hiring manager is the one above them.
+                roles[index] = "executive" if _GENERAL_MANAGER.search(interviewer.title.lower()) else "peer"
             seen_manager = True
     if sum(untitled) >= 2:
         return tuple("panel" if blank else role for blank, role in zip(untitled, roles, strict=True))
