@@ -5,7 +5,11 @@
   context family in the same sentence.
 - A guarded alias ("talked" for communication) always needs a context word in its sentence.
 - An alias that names a person ("store manager") counts only for the candidate, not after
-  "the", "my", "our" or "under a" ("reported to the store manager").
+  "the", "my", "our" or "under a" ("reported to the store manager"); nor does a shorter alias
+  inside it ("sales" in "our grocery sales reps").
+- A skill that names another person or group ("from the marketing manager", "our grocery sales
+  reps", "worked with the analytics team", "passed orders to the inside sales desk") is their
+  work, not the candidate's.
 - ``not_before`` / ``not_after`` words make an alias mean something else ("Excel at").
 - A skill the sentence denies ("since we don't have a CRM", "we do no new construction") is no
   skill at all, unless what follows is an outcome ("no safety incidents in four years").
@@ -18,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
+from .alias_forms import plural_of
 from .tokens import BOUNDARY, tokenize
 
 if TYPE_CHECKING:
@@ -37,12 +42,27 @@ _ROLE_NOUN_WORDS: Final = """
     estimator realtor hygienist phlebotomist
 """
 ROLE_NOUNS: Final = frozenset(_ROLE_NOUN_WORDS.split())
+_ROLE_PLURALS: Final = frozenset(filter(None, map(plural_of, ROLE_NOUNS)))
 _SOMEONE_ELSE: Final = frozenset({"the", "my", "our", "your", "his", "her", "their", "each", "every", "other"})
+_AS_SELF: Final = frozenset({"as", "was", "became", "become", "am", "named"})  # "as the store manager"
 # "a teacher meeting", "the store manager handbook": the role describes something else.
 _ROLE_AS_MODIFIER: Final = frozenset({"meeting", "meetings", "handbook", "appreciation", "evaluations", "training"})
 _ALONGSIDE: Final = frozenset({
     "under", "with", "alongside", "for", "by", "from", "helped", "assisted", "assisting", "supported", "supporting",
 })
+
+
+# "with the analytics team", "to our inside sales desk": a skill before one of these words, after
+# "the", "our"... and one of the words before them, names another group. Not "led the sales
+# team" or "with my team", which are the candidate's own.
+_UNITS: Final = frozenset({"team", "teams", "department", "departments", "dept", "desk", "group"})
+# A skill before one of these may be someone else's: ``theirs`` says whether it is.
+FOLLOWERS: Final = _UNITS | ROLE_NOUNS | _ROLE_PLURALS
+_TO_THEM: Final = frozenset({
+    "with", "to", "from", "for", "by", "alongside", "across", "between", "among", "helped", "assisted", "assisting",
+    "supported", "supporting",
+})
+_THEIR: Final = frozenset({"the", "our", "their", "its", "your", "his", "her"})
 
 
 # A skill right after "no", "without"... ("no new construction", "without a CRM"), or after
@@ -76,7 +96,8 @@ def judge(
     sentences: Sequence[str],
     bounds: list[int],
 ) -> tuple[str, Skill]:
-    """("yes" | "context" | "no", skill) for the first claim whose guards let it through."""
+    """("yes" | "context" | "no", skill) for the first claim whose guards let it through;
+    "theirs" when the alias names someone else's role, which no shorter alias may then claim."""
     for claim in claims:
         skill = claim.skill
         if claim.plain or relaxed:
@@ -84,7 +105,7 @@ def judge(
         if lows[stop] in skill.not_before or lows[start - 1] in skill.not_after:
             continue
         if claim.role and (lows[stop] in _ROLE_AS_MODIFIER or _someone_else(lows, start)):
-            continue
+            return "theirs", skill
         if claim.guarded:
             return "context", skill
         if claim.cased is None:
@@ -112,11 +133,39 @@ def denied(lows: list[str], start: int, stop: int) -> bool:
     return len(before) >= 2 and before[-2] in _DONT and before[-1] in _DONT_VERBS
 
 
-def _someone_else(lows: list[str], start: int) -> bool:
+def theirs(lows: list[str], start: int, stop: int) -> bool:
+    """Is the skill at ``lows[start:stop]``, before a word of ``FOLLOWERS``, someone else's?
+
+    - Before a role, when the role is someone else's: "from the marketing manager", "under a
+      senior network engineer"; not "as the store manager".
+    - Before a plural role, after "our", "the"... or a number: "our grocery sales reps", "9
+      massage therapists" (staff, not the candidate); not "managing sales reps".
+    - Before a group, after "with the", "to our"...: "with the analytics team". Up to two words
+      may sit between "the" and the skill.
+    """
+    after = lows[stop]
+    if after in ROLE_NOUNS or after in _ROLE_PLURALS:
+        # Only a one-word skill may have a word between it and "our": "our grocery sales reps",
+        # but not "the register, trained two new baristas".
+        reach = 2 if stop - start == 1 else 1
+        return (after in _ROLE_PLURALS and lows[start - 1].isdigit()) or _someone_else(lows, start, reach)
+    for before in range(start - 1, start - 4, -1):
+        word = lows[before]
+        if word in _THEIR:
+            return lows[before - 1] in _TO_THEM
+        if word == BOUNDARY:
+            break
+    return False
+
+
+def _someone_else(lows: list[str], start: int, reach: int = 2) -> bool:
     """Does the role before ``start`` belong to someone else ("our store manager", "under a
-    licensed electrician")? One modifier may sit between the determiner and the role."""
-    for before in (start - 1, start - 2):
-        if lows[before] in _SOMEONE_ELSE or (lows[before] in ("a", "an") and lows[before - 1] in _ALONGSIDE):
+    licensed electrician"; not "as the store manager")? One modifier may sit between the
+    determiner and the role."""
+    for before in range(start - 1, start - 1 - reach, -1):
+        if lows[before] in _SOMEONE_ELSE:
+            return lows[before - 1] not in _AS_SELF
+        if lows[before] in ("a", "an") and lows[before - 1] in _ALONGSIDE:
             return True
         if before < start - 1 or lows[before] == BOUNDARY:
             break

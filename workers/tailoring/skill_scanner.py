@@ -16,7 +16,7 @@ from itertools import compress, count
 from typing import TYPE_CHECKING, Any, Final
 
 from .alias_forms import is_number, plural_of, singular_of, variants
-from .scanner_guards import DENIERS, ROLE_NOUNS, Claim, denied, judge, settle
+from .scanner_guards import DENIERS, FOLLOWERS, ROLE_NOUNS, Claim, denied, judge, settle, theirs
 from .tokens import BOUNDARY, alias_tokens, tokenize
 
 if TYPE_CHECKING:
@@ -71,7 +71,12 @@ class SkillScanner:
             elif _END not in node:
                 continue
             elif node[_END][0].plain:  # the common case: a one-word alias with no guard
-                if relaxed or not (_near_denial(lows, start) and denied(lows, start, start + 1)):
+                if (
+                    relaxed
+                    or (lows[start - 1] not in DENIERS and lows[start - 2] not in DENIERS
+                        and lows[start - 3] not in DENIERS and lows[start + 1] not in FOLLOWERS)
+                    or _kept(lows, start, start + 1)
+                ):
                     accepted.append((node[_END][0].skill, start))
                 continue
             else:
@@ -81,8 +86,16 @@ class SkillScanner:
                     verdict, skill = "yes", claims[0].skill
                 else:
                     verdict, skill = judge(claims, lows, start, stop, relaxed, sentences, bounds)
+                if verdict == "theirs":
+                    resume = stop
+                    break
                 if verdict != "no":
-                    if relaxed or not (_near_denial(lows, start) and denied(lows, start, stop)):
+                    if (
+                        relaxed
+                        or (lows[start - 1] not in DENIERS and lows[start - 2] not in DENIERS
+                            and lows[start - 3] not in DENIERS and lows[stop] not in FOLLOWERS)
+                        or _kept(lows, start, stop)
+                    ):
                         (accepted if verdict == "yes" else pending).append((skill, start))
                     resume = stop
                     break
@@ -127,10 +140,14 @@ def _walk(node: dict[str, Any], lows: list[str], start: int) -> list[tuple[int, 
         stop += 1
 
 
-def _near_denial(lows: list[str], start: int) -> bool:
-    """Three set tests: could a word before ``start`` deny it? (``denied`` says whether it does;
-    near the text's start the negative indexes read its end, which only costs that call.)"""
-    return lows[start - 1] in DENIERS or lows[start - 2] in DENIERS or lows[start - 3] in DENIERS
+def _kept(lows: list[str], start: int, stop: int) -> bool:
+    """Neither denied ("we don't use a CRM") nor someone else's ("with the analytics team").
+
+    Asked only when a word before ``start`` could deny the hit (``DENIERS``) or a role or a
+    group follows it (``FOLLOWERS``): the scan tests those four words inline first, which
+    settles almost every hit without a call. (Near the text's start the negative indexes read
+    its end, which only costs this call.)"""
+    return not denied(lows, start, stop) and not (lows[stop] in FOLLOWERS and theirs(lows, start, stop))
 
 
 def _build_trie(skills: Sequence[Skill]) -> dict[str, Any]:
