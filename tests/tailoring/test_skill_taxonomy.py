@@ -216,7 +216,7 @@ def test_matching_cost_does_not_grow_with_the_taxonomy() -> None:
              "aliases": [f"made up thing {n} {k}", f"invented practice {n} {k}"]}
             for k in range(100)
         ]}
-        for n in range(40)
+        for n in range(4 * len(TAXONOMY.skills) // 100 + 1)  # enough for four times the real taxonomy
     ]
     extra = parse_taxonomy({"families": families})
     grown = Taxonomy({**TAXONOMY.families, **extra.families}, TAXONOMY.skills + extra.skills)
