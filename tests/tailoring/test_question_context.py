@@ -108,6 +108,9 @@ def test_the_work_mode_comes_from_the_field_then_the_description(
         ("After 12-18 months, personal bankers have a clear path to Consumer Loan Officer.", True, False),
         ("We promote from within.", True, False),
         ("Promotions and coupons go out every Friday.", False, False),
+        # A certificate the employer will take in progress: it backs the hire's growth.
+        ("aPHR, PHR or SHRM-CP, or working toward one.", True, False),
+        ("Working toward our mission of affordable snacks for every family.", False, False),
         ("New techs spend their first 90 days paired with a senior tech.", False, True),
         ("A three-week paid claims training academy with your own mentor.", False, True),
         ("If you are not HACCP certified, we'll certify you in your first six months.", False, True),

@@ -225,7 +225,7 @@ def _tools(job: JobInfo) -> tuple[tuple[str, frozenset[str]], ...]:
 _WAY_UP: Final = (
     "career path", "career ladder", "career track", "career progression", "path to", "path into",
     "path toward", "move up", "moves up", "grow into", "promoted to", "promotion to", "promote from within",
-    "room to grow", "advancement",
+    "room to grow", "advancement", "or working toward", "or working towards",
 )
 _RAMP_UP: Final = (
     "your first", "new hires spend", "new techs spend", "paired with a senior", "paired with an experienced",
