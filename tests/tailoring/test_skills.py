@@ -190,6 +190,8 @@ def test_a_number_in_the_middle_of_a_phrase_still_counts() -> None:
         ("Applied the court's records retention schedule to 1,900 boxes.", "customer_retention", False),
         ("Applied the court's records retention schedule to 1,900 boxes.", "records_management", True),
         ("Raised member retention from 71% to 80%.", "customer_retention", True),
+        ("Full P&L for a 180-seat restaurant with $3.8M in annual sales.", "sales", False),
+        ("NIMS Level I: CNC Milling - Programming Setup and Operations", "software_development", False),
         ("Opera PMS (V5 and Opera Cloud).", "cloud_computing", False),
         ("Sage Intacct or another cloud accounting system.", "cloud_computing", False),
         ("Migrated our services to the cloud.", "cloud_computing", True),
