@@ -15,7 +15,7 @@ TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "site reliability": 4, "backend": 4, "back-end": 4, "frontend": 4, "front-end": 4, "full stack": 4,
         "full-stack": 4, "fullstack": 4, "ios": 3, "android": 3, "qa engineer": 4, "test engineer": 4,
         "architect": 1, "systems administrator": 4, "platform engineer": 4, "security engineer": 4,
-        "soc analyst": 5, "security analyst": 4, "cybersecurity": 4,
+        "soc analyst": 5, "security analyst": 4, "cybersecurity": 4, "network technician": 4, "it asset": 4,
     },
     "data": {
         "data": 3, "data engineer": 5, "data scientist": 5, "analyst": 1, "scientist": 2, "analytics": 4,
@@ -61,6 +61,7 @@ TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "administrative": 5, "administrator": 2, "admin": 3, "receptionist": 5, "office manager": 5,
         "executive assistant": 5, "personal assistant": 5, "assistant": 1, "secretary": 5, "clerk": 3,
         "data entry": 4, "office": 2, "scheduler": 3, "front office": 4, "virtual assistant": 5, "grants": 3,
+        "records": 3,
     },
     "operations": {
         "operations": 3, "logistics": 4, "warehouse": 4, "supply chain": 5, "procurement": 4, "fulfillment": 4,
@@ -74,7 +75,7 @@ TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "clinical": 3, "clinician": 4, "pharmacist": 5, "pharmacy": 4, "therapist": 2, "physical therapist": 5,
         "occupational therapist": 5, "dental": 5, "hygienist": 5, "caregiver": 4, "care assistant": 4, "patient": 3,
         "phlebotomist": 5, "paramedic": 5, "emt": 5, "radiology": 5, "surgical": 5, "healthcare": 3, "hospital": 3,
-        "midwife": 5, "physiotherapist": 5,
+        "midwife": 5, "physiotherapist": 5, "sterile processing": 5,
     },
     "education": {
         "teacher": 5, "teaching": 4, "tutor": 5, "professor": 5, "lecturer": 5, "educator": 4, "school": 2,
@@ -86,7 +87,7 @@ TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "electrician": 5, "plumber": 5, "carpenter": 5, "welder": 5, "mechanic": 5, "technician": 2, "hvac": 5,
         "maintenance": 3, "machinist": 5, "foreman": 3, "installer": 4, "roofer": 5, "painter": 3, "mason": 4,
         "millwright": 5, "pipefitter": 5, "construction": 3, "journeyman": 4, "electrical": 3, "plumbing": 4,
-        "tradesperson": 5, "fabricator": 4, "cnc": 4, "machine operator": 4, "apprentice": 1, "heavy equipment": 5,
+        "tradesperson": 5, "fabricator": 4, "cnc": 4, "cnc programmer": 6, "maintenance planner": 5, "machine operator": 4, "apprentice": 1, "heavy equipment": 5,
         "equipment operator": 4, "quality inspector": 4, "inspector": 2, "grounds": 3, "groundskeeper": 5,
         "landscaping": 4, "landscaper": 5,
     },
