@@ -362,7 +362,8 @@ def test_every_email_keeps_the_rules(title: str, stage: str, people: list[tuple[
 
 _PHARMACY = ("Pharmacy Technician Trainee", "Fill prescriptions under a pharmacist's supervision, answer patients' "
              "questions at pickup.")
-_NETWORK = ("Fiber Installation Technician", "Install and troubleshoot fiber and fixed-wireless service for homes and businesses.")
+_NETWORK = ("Fiber Installation Technician",
+            "Install and troubleshoot fiber and fixed-wireless service for homes and businesses.")
 _WAY_UP = [
     "Once certified, you move up to Certified Pharmacy Technician with a raise.",
     "After 12-18 months, personal bankers have a clear path to Consumer Loan Officer.",

@@ -87,9 +87,9 @@ TITLE_TERMS: Final[dict[str, dict[str, int]]] = {
         "electrician": 5, "plumber": 5, "carpenter": 5, "welder": 5, "mechanic": 5, "technician": 2, "hvac": 5,
         "maintenance": 3, "machinist": 5, "foreman": 3, "installer": 4, "roofer": 5, "painter": 3, "mason": 4,
         "millwright": 5, "pipefitter": 5, "construction": 3, "journeyman": 4, "electrical": 3, "plumbing": 4,
-        "tradesperson": 5, "fabricator": 4, "cnc": 4, "cnc programmer": 6, "maintenance planner": 5, "machine operator": 4, "apprentice": 1, "heavy equipment": 5,
+        "tradesperson": 5, "fabricator": 4, "cnc": 4, "machine operator": 4, "apprentice": 1, "heavy equipment": 5,
         "equipment operator": 4, "quality inspector": 4, "inspector": 2, "grounds": 3, "groundskeeper": 5,
-        "landscaping": 4, "landscaper": 5,
+        "landscaping": 4, "landscaper": 5, "cnc programmer": 6, "maintenance planner": 5,
     },
     "retail_hospitality": {
         "retail": 4, "store": 2, "cashier": 5, "barista": 5, "server": 2, "waiter": 5, "waitress": 5, "bartender": 5,
