@@ -137,7 +137,8 @@ class _Email:
 
 def _core_bonuses(role: str, job_core: tuple[str, ...], family_core: tuple[str, ...]) -> dict[str, int]:
     """Each core topic's bonus, the most essential first: the role's first topic, then what the
-    job adds (working apart, a promised way up), then the field's, then the role's others."""
+    job adds (working apart, a promised way up, how new hires learn the job), then the field's,
+    then the role's others."""
     first, *rest = CORE_TOPICS[role]
     topics = list(dict.fromkeys((first, *job_core, *family_core, *rest)))
     return {topic: CORE_TOPIC + CORE_STEP * (len(topics) - 1 - i) for i, topic in enumerate(topics)}

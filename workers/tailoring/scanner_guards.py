@@ -58,10 +58,9 @@ _ALONGSIDE: Final = frozenset({
 _UNITS: Final = frozenset({"team", "teams", "department", "departments", "dept", "desk", "group"})
 # A skill before one of these may be someone else's: ``theirs`` says whether it is.
 FOLLOWERS: Final = _UNITS | ROLE_NOUNS | _ROLE_PLURALS
-_TO_THEM: Final = frozenset({
-    "with", "to", "from", "for", "by", "alongside", "across", "between", "among", "helped", "assisted", "assisting",
-    "supported", "supporting",
-})
+# The words that put a role with someone else ("helped a", "with a") do the same for a group,
+# as do these; "under the ... team" is left as it was.
+_TO_THEM: Final = (_ALONGSIDE - {"under"}) | {"to", "across", "between", "among"}
 _THEIR: Final = frozenset({"the", "our", "their", "its", "your", "his", "her"})
 
 
